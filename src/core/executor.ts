@@ -1,0 +1,157 @@
+// Runs a checked pipeline: nodes in topological order, each result keyed by a content hash of
+// (type, version, params, the keys of its inputs[, the source file's hash]). A node whose key is in
+// the cache is not run; so a changed param recomputes only that node and what lies downstream.
+import { UserError, describeError } from './errors';
+import { canonicalJSON, hashString } from './hash';
+import type { AnyNodeDefinition, PortValue, Registry, SourceFile } from './node';
+import type { CheckedPipeline } from './validate';
+
+export type NodeOutputs = Record<string, PortValue>;
+
+/** Where results are kept between runs. Values must be treated as immutable by everyone. */
+export interface CacheStore {
+  get(key: string): Promise<NodeOutputs | undefined>;
+  set(key: string, value: NodeOutputs): Promise<void>;
+}
+
+export type NodeStatus = 'waiting' | 'running' | 'done' | 'cached' | 'error' | 'blocked';
+
+export interface NodeReport {
+  id: string;
+  type: string;
+  status: NodeStatus;
+  /** The content-hash cache key of this node's result. */
+  key: string;
+  /** Wall time of run() (0 when cached or not run). */
+  ms: number;
+  error?: string;
+}
+
+export type ExecutorEvent =
+  | { type: 'node-start'; id: string; index: number; total: number }
+  | { type: 'node-end'; id: string; index: number; total: number; report: NodeReport };
+
+export interface RunOptions {
+  registry: Registry;
+  /** The batch item's file, for nodes that read it (load-image). */
+  source?: SourceFile;
+  cache?: CacheStore;
+  signal?: AbortSignal;
+  /** Largest number of samples a decoder may allocate for one image (default 2^28). */
+  maxPixels?: number;
+  onEvent?: (event: ExecutorEvent) => void;
+}
+
+export interface RunResult {
+  /** Outputs of every node that finished (ran or came from the cache). */
+  values: Map<string, NodeOutputs>;
+  reports: NodeReport[];
+  /** The first error, as "node 'id': message". */
+  error?: string;
+}
+
+export const DEFAULT_MAX_PIXELS = 2 ** 28;
+
+/** The cache key of every node, computed from params and the graph alone (no data is touched). */
+export function computeKeys(checked: CheckedPipeline, registry: Registry, sourceHash?: string): Map<string, string> {
+  const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
+  const keys = new Map<string, string>();
+  for (const id of checked.order) {
+    const node = byId.get(id)!;
+    const def = definition(registry, node.type);
+    const inputs: Record<string, string> = {};
+    for (const e of checked.pipeline.edges) {
+      if (e.to.node === id) inputs[e.to.port] = `${keys.get(e.from.node)}:${e.from.port}`;
+    }
+    const material = {
+      type: def.type,
+      version: def.version,
+      params: node.params,
+      inputs,
+      source: def.readsSource ? (sourceHash ?? null) : undefined,
+    };
+    keys.set(id, hashString(canonicalJSON(material)));
+  }
+  return keys;
+}
+
+export async function runPipeline(checked: CheckedPipeline, options: RunOptions): Promise<RunResult> {
+  const { registry, cache, signal, onEvent } = options;
+  const keys = computeKeys(checked, registry, options.source?.hash);
+  const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
+  const values = new Map<string, NodeOutputs>();
+  const failed = new Set<string>();
+  const reports: NodeReport[] = [];
+  const total = checked.order.length;
+  let firstError: string | undefined;
+
+  for (const [index, id] of checked.order.entries()) {
+    if (signal?.aborted) throw abortError();
+    const node = byId.get(id)!;
+    const def = definition(registry, node.type);
+    const key = keys.get(id)!;
+    const report: NodeReport = { id, type: def.type, status: 'waiting', key, ms: 0 };
+    reports.push(report);
+    onEvent?.({ type: 'node-start', id, index, total });
+
+    const incoming = checked.pipeline.edges.filter((e) => e.to.node === id);
+    const blockedBy = incoming.find((e) => failed.has(e.from.node));
+    if (blockedBy) {
+      failed.add(id);
+      report.status = 'blocked';
+      report.error = `waiting on '${blockedBy.from.node}', which failed`;
+    } else {
+      const hit = cache ? await cache.get(key) : undefined;
+      if (hit) {
+        values.set(id, hit);
+        report.status = 'cached';
+      } else {
+        const inputs: Record<string, PortValue> = {};
+        for (const e of incoming) inputs[e.to.port] = values.get(e.from.node)![e.from.port];
+        const started = now();
+        try {
+          const out = await def.run(inputs, node.params, {
+            nodeId: id,
+            source: options.source,
+            signal,
+            maxPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS,
+          });
+          report.ms = now() - started;
+          checkOutputs(def, out);
+          values.set(id, out);
+          report.status = 'done';
+          if (cache) await cache.set(key, out);
+        } catch (err) {
+          if (signal?.aborted) throw abortError();
+          report.ms = now() - started;
+          report.status = 'error';
+          report.error = describeError(err);
+          failed.add(id);
+          firstError ??= `node '${id}': ${report.error}`;
+        }
+      }
+    }
+    onEvent?.({ type: 'node-end', id, index, total, report: { ...report } });
+  }
+  return { values, reports, error: firstError };
+}
+
+function checkOutputs(def: AnyNodeDefinition, out: NodeOutputs): void {
+  for (const name of Object.keys(def.outputs)) {
+    if (out?.[name] === undefined) throw new Error(`'${def.type}' returned no '${name}' output`);
+  }
+}
+
+function definition(registry: Registry, type: string): AnyNodeDefinition {
+  const def = registry.get(type);
+  if (!def) throw new UserError(`unknown node type '${type}'`);
+  return def;
+}
+
+function abortError(): Error {
+  const err = new Error('cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -1,0 +1,124 @@
+// How a node type is defined: data (ports, a zod params schema, docs) plus one pure function.
+import type { z } from 'zod';
+import type { Image, Labels, Mask, Table } from './image';
+
+export const PORT_TYPES = ['image', 'mask', 'labels', 'table', 'number', 'raster'] as const;
+/** 'raster' is an input that accepts an image, a mask or labels (e.g. save-image). */
+export type PortType = (typeof PORT_TYPES)[number];
+
+export interface PortValueOf {
+  image: Image;
+  mask: Mask;
+  labels: Labels;
+  table: Table;
+  number: number;
+  raster: Image | Mask | Labels;
+}
+export type PortValue = PortValueOf[PortType];
+
+export interface PortSpec<T extends PortType = PortType> {
+  type: T;
+  label?: string;
+  description?: string;
+  /** An optional input may be left unconnected; run() then receives undefined. */
+  optional?: boolean;
+}
+
+function makePort<T extends PortType>(type: T) {
+  return (opts: Omit<PortSpec<T>, 'type'> = {}): PortSpec<T> => ({ type, ...opts });
+}
+
+export const port = {
+  image: makePort('image'),
+  mask: makePort('mask'),
+  labels: makePort('labels'),
+  table: makePort('table'),
+  number: makePort('number'),
+  raster: makePort('raster'),
+};
+
+/** Whether an output of type `from` may feed an input of type `to`. */
+export function portAccepts(to: PortType, from: PortType): boolean {
+  if (to === from) return true;
+  return to === 'raster' && (from === 'image' || from === 'mask' || from === 'labels');
+}
+
+export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The file a batch item came from. Nodes that read it (load-image) declare `readsSource`. */
+export interface SourceFile {
+  /** File name without folders, e.g. "img2d.tif". */
+  name: string;
+  bytes: Uint8Array;
+  /** Content hash of `bytes` (hex). */
+  hash: string;
+}
+
+export interface NodeContext {
+  nodeId: string;
+  source?: SourceFile;
+  signal?: AbortSignal;
+  /** Largest number of samples a decoder may allocate for one image. */
+  maxPixels: number;
+}
+
+type PortsRecord = Record<string, PortSpec>;
+type InputValues<I extends PortsRecord> = {
+  [K in keyof I]: I[K]['optional'] extends true
+    ? PortValueOf[I[K]['type']] | undefined
+    : PortValueOf[I[K]['type']];
+};
+type OutputValues<O extends PortsRecord> = { [K in keyof O]: PortValueOf[O[K]['type']] };
+
+export interface NodeDefinition<
+  I extends PortsRecord = PortsRecord,
+  O extends PortsRecord = PortsRecord,
+  S extends z.ZodObject = z.ZodObject,
+> {
+  /** Stable identifier used in pipeline files, kebab-case. */
+  type: string;
+  /** Bumped when the node changes meaning; `migrations` lift older params. */
+  version: number;
+  category: Category;
+  label: string;
+  /** For the user: what it does, the algorithm, and its conventions (connectivity, borders, units). */
+  description: string;
+  inputs: I;
+  outputs: O;
+  params: S;
+  /** The node reads the batch item's file; its cache key includes the file's hash. */
+  readsSource?: boolean;
+  /** Export nodes: the runner writes the value of their output (passed through from the input). */
+  sink?: 'table' | 'image';
+  /** migrations[v] turns params written for version v into params for version v + 1. */
+  migrations?: Record<number, (params: Record<string, unknown>) => Record<string, unknown>>;
+  run(
+    inputs: InputValues<I>,
+    params: z.output<S>,
+    ctx: NodeContext,
+  ): OutputValues<O> | Promise<OutputValues<O>>;
+}
+
+/** Any node definition, as stored in the registry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyNodeDefinition = NodeDefinition<PortsRecord, PortsRecord, z.ZodObject<any>>;
+
+export function defineNode<I extends PortsRecord, O extends PortsRecord, S extends z.ZodObject>(
+  def: NodeDefinition<I, O, S>,
+): NodeDefinition<I, O, S> {
+  if (!/^[a-z][a-z0-9-]*$/.test(def.type)) throw new Error(`node type '${def.type}' must be kebab-case`);
+  if (!Number.isInteger(def.version) || def.version < 1) throw new Error(`node '${def.type}': version must be >= 1`);
+  return def;
+}
+
+export type Registry = ReadonlyMap<string, AnyNodeDefinition>;
+
+export function createRegistry(defs: readonly AnyNodeDefinition[]): Registry {
+  const map = new Map<string, AnyNodeDefinition>();
+  for (const d of defs) {
+    if (map.has(d.type)) throw new Error(`node type '${d.type}' is registered twice`);
+    map.set(d.type, d);
+  }
+  return map;
+}

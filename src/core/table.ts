@@ -1,0 +1,44 @@
+import { emptyMeta, type Column, type ImageMeta, type Table } from './image';
+
+export type ColumnInput =
+  | { name: string; values: number[] | Float64Array; unit?: string }
+  | { name: string; values: string[] };
+
+/** Build a table; every column must have the same length. */
+export function createTable(columns: ColumnInput[], meta: ImageMeta = emptyMeta()): Table {
+  const rows = columns[0]?.values.length ?? 0;
+  const out: Column[] = columns.map((c) => {
+    if (c.values.length !== rows) {
+      throw new Error(`column '${c.name}' has ${c.values.length} rows, expected ${rows}`);
+    }
+    if (Array.isArray(c.values) && c.values.length > 0 && typeof c.values[0] === 'string') {
+      return { name: c.name, type: 'string', values: c.values as string[] };
+    }
+    const unit = 'unit' in c ? c.unit : undefined;
+    const values = c.values instanceof Float64Array ? c.values : Float64Array.from(c.values as number[]);
+    return unit ? { name: c.name, type: 'number', values, unit } : { name: c.name, type: 'number', values };
+  });
+  const names = new Set<string>();
+  for (const c of out) {
+    if (names.has(c.name)) throw new Error(`duplicate column '${c.name}'`);
+    names.add(c.name);
+  }
+  return { kind: 'table', rows, columns: out, meta };
+}
+
+export function column(table: Table, name: string): Column {
+  const c = table.columns.find((col) => col.name === name);
+  if (!c) throw new Error(`table has no column '${name}' (columns: ${table.columns.map((x) => x.name).join(', ')})`);
+  return c;
+}
+
+export function numberColumn(table: Table, name: string): Float64Array {
+  const c = column(table, name);
+  if (c.type !== 'number') throw new Error(`column '${name}' is not numeric`);
+  return c.values;
+}
+
+/** Cell values of one row, in column order (NaN stays NaN). */
+export function tableRow(table: Table, row: number): (number | string)[] {
+  return table.columns.map((c) => c.values[row]);
+}
