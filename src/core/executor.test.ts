@@ -42,7 +42,7 @@ describe('runPipeline', () => {
   it('runs nodes in order and passes values along edges', async () => {
     const r = await runPipeline(pipeline(), { registry: fakeRegistry, source: file([1, 2, 3]) });
     expect(r.error).toBeUndefined();
-    expect(Array.from(r.values.get('add')!.image.data as Float32Array)).toEqual([3, 4, 5]);
+    expect(Array.from((r.values.get('add')!.image as { data: Float32Array }).data)).toEqual([3, 4, 5]);
     expect(r.values.get('thr')!.threshold).toBe(3);
     expect(Array.from((r.values.get('lab')!.labels as { data: Uint32Array }).data)).toEqual([0, 1, 2]);
     expect(r.reports.map((x) => x.status)).toEqual(['done', 'done', 'done', 'done', 'done']);

@@ -1,0 +1,186 @@
+// The `cellgraph` command: run a pipeline over images, validate it, list nodes, print the schema.
+// Exit codes: 0 all inputs succeeded; 1 some inputs failed; 2 bad usage, invalid pipeline, or an
+// output folder that cannot be written. Errors are one line; --debug adds stack traces.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeError, UserError } from '../core/errors';
+import { DEFAULT_MAX_PIXELS } from '../core/executor';
+import { pipelineJSONSchema } from '../core/json-schema';
+import { nodeRegistry } from '../../nodes/index';
+import { expandInputs } from './inputs';
+import { describeNodes, nodesAsJSON } from './nodes-command';
+import { preparePipeline, type RunSettings } from './prepare';
+import { defaultJobs, prepareOutDir, runBatch } from './run';
+
+declare const __CELLGRAPH_VERSION__: string;
+const VERSION = typeof __CELLGRAPH_VERSION__ === 'string' ? __CELLGRAPH_VERSION__ : 'dev';
+
+const USAGE = `cellgraph ${VERSION}: microscopy image analysis pipelines
+
+Usage:
+  cellgraph run PIPELINE INPUT... --out DIR [options]
+  cellgraph validate PIPELINE
+  cellgraph nodes [--json]
+  cellgraph schema
+  cellgraph --help | --version
+
+INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif").
+
+Options for run:
+  --out DIR               folder for the tables (<name>.csv, images.csv) and saved images (required)
+  --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
+  --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
+  --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
+  --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
+  --max-pixels N          refuse images with more samples than N (default ${DEFAULT_MAX_PIXELS})
+  --timeout SEC           give up on an image after SEC seconds (default 0: no limit)
+  --debug                 show stack traces for internal errors
+
+Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,
+invalid pipeline, or an output folder that cannot be written.`;
+
+class UsageError extends UserError {}
+
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await dispatch(argv.filter((a) => a !== '--debug'));
+  } catch (err) {
+    const message = describeError(err);
+    process.stderr.write(`cellgraph: ${message}\n`);
+    if (err instanceof UsageError) process.stderr.write(`Try 'cellgraph --help'.\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'run':
+      return runCommand(rest);
+    case 'validate':
+      return validateCommand(rest);
+    case 'nodes': {
+      const { values } = parse(rest, { json: { type: 'boolean' } }, 0);
+      process.stdout.write(values.json ? `${JSON.stringify(nodesAsJSON(nodeRegistry), null, 2)}\n` : describeNodes(nodeRegistry));
+      return 0;
+    }
+    case 'schema':
+      parse(rest, {}, 0);
+      process.stdout.write(`${JSON.stringify(pipelineJSONSchema(nodeRegistry), null, 2)}\n`);
+      return 0;
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse(args: string[], options: Options, minPositionals: number) {
+  let result;
+  try {
+    result = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0].replace(/^TypeError \[\w+\]: /, ''));
+  }
+  if (result.positionals.length < minPositionals) throw new UsageError('missing arguments');
+  return result as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+}
+
+function readPipeline(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`cannot read pipeline ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+function validateCommand(args: string[]): number {
+  const { positionals } = parse(args, {}, 1);
+  const [path] = positionals;
+  const prepared = preparePipeline(readPipeline(path), [], nodeRegistry);
+  if (!prepared.ok) {
+    for (const p of prepared.problems) process.stderr.write(`${path}: ${p}\n`);
+    return 2;
+  }
+  const { pipeline, order } = prepared.checked;
+  process.stdout.write(`${path}: valid "${pipeline.name}", ${order.length} nodes: ${order.join(' → ')}\n`);
+  return 0;
+}
+
+function positiveInt(value: unknown, flag: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} takes a whole number >= ${min}, got '${value}'`);
+  return n;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      set: { type: 'string', multiple: true },
+      jobs: { type: 'string', short: 'j' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      'max-pixels': { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    0,
+  );
+  if (positionals.length === 0) throw new UsageError('run needs a PIPELINE file');
+  if (positionals.length === 1) throw new UsageError('run needs at least one INPUT image, folder or glob');
+  if (typeof values.out !== 'string') throw new UsageError('run needs --out DIR');
+  if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache contradict each other');
+  const [pipelinePath, ...inputArgs] = positionals;
+  const jobs = values.jobs === undefined ? defaultJobs() : positiveInt(values.jobs, '--jobs');
+  const maxPixels = values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : positiveInt(values['max-pixels'], '--max-pixels');
+  const timeoutSec = values.timeout === undefined ? 0 : positiveInt(values.timeout, '--timeout', 0);
+
+  const pipelineText = readPipeline(pipelinePath);
+  const sets = (values.set as string[] | undefined) ?? [];
+  const prepared = preparePipeline(pipelineText, sets, nodeRegistry);
+  if (!prepared.ok) {
+    for (const p of prepared.problems) process.stderr.write(`${pipelinePath}: ${p}\n`);
+    return 2;
+  }
+  const outDir = resolve(values.out);
+  const inputs = expandInputs(inputArgs);
+  prepareOutDir(outDir);
+
+  const settings: RunSettings = {
+    pipelineText,
+    sets,
+    outDir,
+    maxPixels,
+    cacheDir: typeof values.cache === 'string' ? resolve(values.cache) : undefined,
+    recordsDir: values['no-cache'] ? undefined : join(outDir, '.cellgraph', 'records'),
+  };
+  const summary = await runBatch({
+    checked: prepared.checked,
+    registry: nodeRegistry,
+    settings,
+    inputs,
+    jobs,
+    timeoutSec,
+    workerUrl: new URL('./cli-worker.mjs', import.meta.url),
+    log: (line) => process.stderr.write(`${line}\n`),
+    isTTY: Boolean(process.stderr.isTTY),
+  });
+  const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
+  process.stdout.write(
+    `${inputs.length} image${inputs.length === 1 ? '' : 's'}: ${summary.ok} ok, ${summary.failed} failed${resumed} ` +
+      `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${f}`).join('\n')}\n`,
+  );
+  return summary.failed > 0 ? 1 : 0;
+}

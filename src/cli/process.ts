@@ -1,0 +1,201 @@
+// One batch item: read the file, run the pipeline, save images, and return what the runner writes
+// to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describeError, UserError } from '../core/errors';
+import { computeKeys, runPipeline, type CacheStore, type NodeOutputs } from '../core/executor';
+import { hashString } from '../core/hash';
+import type { Labels, Table } from '../core/image';
+import type { Registry } from '../core/node';
+import type { CheckedPipeline } from '../core/validate';
+import { encodeRaster } from './encode';
+import type { InputFile } from './inputs';
+
+/** Bump when what a record holds changes, so old records are not reused. */
+const RECORD_VERSION = 1;
+
+export interface RecordTable {
+  columns: { name: string; unit?: string }[];
+  rows: (number | string | null)[][];
+}
+
+/** What one image contributed to the batch's outputs. Plain JSON. */
+export interface ImageRecord {
+  image: string;
+  status: 'ok' | 'error';
+  error?: string;
+  /** images.csv columns: object counts ("<node>.count") and numbers ("<node>.<port>"). */
+  summary: Record<string, number | null>;
+  tables: Record<string, RecordTable>;
+  durationMs: number;
+  /** True when the record was reused from an earlier run. */
+  resumed?: boolean;
+}
+
+export interface ProcessContext {
+  checked: CheckedPipeline;
+  registry: Registry;
+  outDir: string;
+  maxPixels: number;
+  cache?: CacheStore;
+  /** Folder of finished-image records; absent with --no-cache. */
+  recordsDir?: string;
+}
+
+export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
+  const started = performance.now();
+  const fail = (error: string): ImageRecord => ({
+    image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started),
+  });
+  let bytes: Uint8Array;
+  try {
+    const buf = await readFile(input.path);
+    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (err) {
+    return fail(`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const keys = computeKeys(ctx.checked, ctx.registry, hash);
+  const recordKey = hashString(JSON.stringify([RECORD_VERSION, input.display, input.stem, [...keys]]));
+  const recordPath = ctx.recordsDir && join(ctx.recordsDir, recordKey.slice(0, 2), `${recordKey}.json`);
+
+  if (recordPath) {
+    const previous = await readRecord(recordPath);
+    if (previous && (await savedImagesExist(ctx, input))) return { ...previous, resumed: true };
+  }
+
+  const result = await runPipeline(ctx.checked, {
+    registry: ctx.registry,
+    source: { name: input.display.split('/').pop()!, bytes, hash },
+    cache: ctx.cache,
+    maxPixels: ctx.maxPixels,
+  });
+  if (result.error) return fail(result.error);
+
+  let record: ImageRecord;
+  try {
+    await saveImages(ctx, input, result.values);
+    record = {
+      image: input.display,
+      status: 'ok',
+      summary: summarize(ctx, result.values),
+      tables: collectTables(ctx, result.values),
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (err) {
+    return fail(describeError(err));
+  }
+  if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
+  return record;
+}
+
+/** The images.csv columns a pipeline produces, in pipeline order. */
+export function summaryColumns(ctx: Pick<ProcessContext, 'checked' | 'registry'>): { column: string; node: string; port: string; kind: 'count' | 'number' }[] {
+  const out: { column: string; node: string; port: string; kind: 'count' | 'number' }[] = [];
+  for (const id of ctx.checked.order) {
+    const node = ctx.checked.pipeline.nodes.find((n) => n.id === id)!;
+    const def = ctx.registry.get(node.type)!;
+    const labelPorts = Object.entries(def.outputs).filter(([, s]) => s.type === 'labels');
+    for (const [portName] of labelPorts) {
+      out.push({ column: labelPorts.length > 1 ? `${id}.${portName}.count` : `${id}.count`, node: id, port: portName, kind: 'count' });
+    }
+    for (const [portName, spec] of Object.entries(def.outputs)) {
+      if (spec.type === 'number') out.push({ column: `${id}.${portName}`, node: id, port: portName, kind: 'number' });
+    }
+  }
+  return out;
+}
+
+function summarize(ctx: ProcessContext, values: Map<string, NodeOutputs>): Record<string, number | null> {
+  const summary: Record<string, number | null> = {};
+  for (const c of summaryColumns(ctx)) {
+    const v = values.get(c.node)?.[c.port];
+    if (c.kind === 'count') summary[c.column] = v ? countObjects(v as Labels) : null;
+    else summary[c.column] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+  }
+  return summary;
+}
+
+/** Number of distinct non-zero labels (labels need not be consecutive). */
+export function countObjects(labels: Labels): number {
+  const seen = new Uint8Array(labels.count + 1);
+  let n = 0;
+  for (let i = 0; i < labels.data.length; i++) {
+    const v = labels.data[i];
+    if (v !== 0 && v <= labels.count && !seen[v]) {
+      seen[v] = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+function sinks(ctx: ProcessContext, kind: 'table' | 'image') {
+  return ctx.checked.pipeline.nodes.filter((n) => ctx.registry.get(n.type)?.sink === kind);
+}
+
+function collectTables(ctx: ProcessContext, values: Map<string, NodeOutputs>): Record<string, RecordTable> {
+  const tables: Record<string, RecordTable> = {};
+  for (const node of sinks(ctx, 'table')) {
+    const table = values.get(node.id)!.table as Table;
+    const rows: (number | string | null)[][] = [];
+    for (let r = 0; r < table.rows; r++) {
+      rows.push(table.columns.map((c) => {
+        const v = c.values[r];
+        return typeof v === 'number' && !Number.isFinite(v) ? null : v;
+      }));
+    }
+    tables[String(node.params.name)] = {
+      columns: table.columns.map((c) => (c.type === 'number' && c.unit ? { name: c.name, unit: c.unit } : { name: c.name })),
+      rows,
+    };
+  }
+  return tables;
+}
+
+export function savedImagePath(outDir: string, name: string, format: string, stem: string): string {
+  return join(outDir, name, `${stem}.${format === 'png' ? 'png' : 'tif'}`);
+}
+
+async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<string, NodeOutputs>): Promise<void> {
+  for (const node of sinks(ctx, 'image')) {
+    const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeRaster(values.get(node.id)!.image as never, format);
+    } catch (err) {
+      throw new UserError(`node '${node.id}': ${describeError(err)}`);
+    }
+    await writeAtomic(savedImagePath(ctx.outDir, name, format, input.stem), bytes);
+  }
+}
+
+async function savedImagesExist(ctx: ProcessContext, input: InputFile): Promise<boolean> {
+  for (const node of sinks(ctx, 'image')) {
+    const { name, format } = node.params as { name: string; format: string };
+    try {
+      await stat(savedImagePath(ctx.outDir, name, format, input.stem));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+async function readRecord(path: string): Promise<ImageRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(path, 'utf8')) as ImageRecord;
+    return record.status === 'ok' ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write to a temporary name and rename, so a file is whole or absent, never half-written. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}

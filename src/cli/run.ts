@@ -1,0 +1,169 @@
+// `cellgraph run`: a pool of worker threads, each running the same executor on one image at a time;
+// results are written in input order as they complete, so tables are deterministic and a batch of
+// 10^5 images never holds more than the out-of-order window in memory.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../core/errors';
+import type { Registry } from '../core/node';
+import type { CheckedPipeline } from '../core/validate';
+import type { InputFile } from './inputs';
+import { summaryColumns, writeAtomic, type ImageRecord } from './process';
+import type { RunSettings } from './prepare';
+import { Progress } from './progress';
+import { CsvTableWriter } from './table-writer';
+import { csvLine } from '../io/csv';
+
+export interface BatchOptions {
+  checked: CheckedPipeline;
+  registry: Registry;
+  settings: RunSettings;
+  inputs: InputFile[];
+  jobs: number;
+  /** Seconds one image may take before its worker is stopped (0: no limit). */
+  timeoutSec: number;
+  workerUrl: URL;
+  log: (line: string) => void;
+  isTTY: boolean;
+}
+
+export interface BatchSummary {
+  ok: number;
+  failed: number;
+  resumed: number;
+  files: string[];
+  ms: number;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Make the output folder and prove it can be written, before any work is done. */
+export function prepareOutDir(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    const probe = join(outDir, `.cellgraph-write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw new UserError(`cannot write to output folder ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
+  const started = Date.now();
+  const { settings, inputs } = opts;
+  const summaryCols = summaryColumns(opts);
+  const tableNames = opts.checked.pipeline.nodes
+    .filter((n) => opts.registry.get(n.type)?.sink === 'table')
+    .map((n) => String(n.params.name));
+  const writers = new Map(tableNames.map((name) => [name, new CsvTableWriter(join(settings.outDir, `${name}.csv`), ['image'])]));
+  const imagesRows: string[] = [];
+  const imagesHeader = ['image', 'status', 'error', ...summaryCols.map((c) => c.column), 'duration_ms'];
+
+  const progress = new Progress(inputs.length, opts.isTTY, opts.log);
+  const done = new Map<number, ImageRecord>();
+  let nextToWrite = 0;
+  let ok = 0;
+  let failed = 0;
+  let resumed = 0;
+
+  const write = (record: ImageRecord) => {
+    for (const [name, table] of Object.entries(record.tables)) {
+      const writer = writers.get(name);
+      if (!writer) continue;
+      writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
+    }
+    imagesRows.push(
+      csvLine([record.image, record.status, record.error ?? '', ...summaryCols.map((c) => record.summary[c.column] ?? null), record.durationMs]),
+    );
+  };
+
+  const onRecord = (index: number, record: ImageRecord) => {
+    if (record.status === 'ok') ok++;
+    else failed++;
+    if (record.resumed) resumed++;
+    progress.update(inputs[index].display, record);
+    done.set(index, record);
+    while (done.has(nextToWrite)) {
+      write(done.get(nextToWrite)!);
+      done.delete(nextToWrite);
+      nextToWrite++;
+    }
+  };
+
+  try {
+    await runPool(opts, onRecord);
+  } catch (err) {
+    writers.forEach((w) => w.abort());
+    throw err;
+  }
+  progress.finish();
+  const files: string[] = [];
+  for (const [name, writer] of writers) {
+    writer.finish();
+    files.push(join(settings.outDir, `${name}.csv`));
+  }
+  const imagesCsv = join(settings.outDir, 'images.csv');
+  await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
+  files.push(imagesCsv);
+  return { ok, failed, resumed, files, ms: Date.now() - started };
+}
+
+/** Feed inputs to `jobs` workers; a worker that crashes or times out fails its image and is replaced. */
+function runPool(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
+  const { inputs } = opts;
+  const count = Math.min(opts.jobs, inputs.length);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolve, reject) => {
+    if (inputs.length === 0) return resolve();
+    const start = () => {
+      const worker = new Worker(opts.workerUrl, { workerData: opts.settings });
+      let current: number | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let ended = false;
+      const give = () => {
+        if (next >= inputs.length) {
+          ended = true;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ index: current, input: inputs[current] });
+        if (opts.timeoutSec > 0) {
+          timer = setTimeout(() => fail(`timed out after ${opts.timeoutSec} s (--timeout)`), opts.timeoutSec * 1000);
+        }
+      };
+      const complete = (index: number, record: ImageRecord) => {
+        clearTimeout(timer);
+        current = undefined;
+        onRecord(index, record);
+        finished++;
+        if (finished === inputs.length) resolve();
+      };
+      const fail = (message: string) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
+        const index = current;
+        complete(index, { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 });
+        if (next < inputs.length) start();
+      };
+      worker.on('message', (msg: { ready?: true; index: number; record: ImageRecord }) => {
+        if (msg.ready) return give();
+        complete(msg.index, msg.record);
+        give();
+      });
+      worker.on('error', (err) => fail(`worker crashed: ${err.message.split('\n')[0]}`));
+      worker.on('exit', (code) => {
+        if (!ended) fail(`worker exited with code ${code}`);
+      });
+    };
+    for (let i = 0; i < count; i++) start();
+  });
+}
