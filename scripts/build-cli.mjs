@@ -11,6 +11,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // Prefer ESM builds: jsonc-parser's UMD build require()s its own files by relative path.
+  mainFields: ['module', 'main'],
   define: { __CELLGRAPH_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies (utif, jpeg-js) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cgRequire } from 'node:module'; const require = __cgRequire(import.meta.url);" },

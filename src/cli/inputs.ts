@@ -14,7 +14,7 @@ export interface InputFile {
   stem: string;
 }
 
-const isImage = (name: string) => IMAGE_EXTENSIONS.includes(extname(name).toLowerCase());
+const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
