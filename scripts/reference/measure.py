@@ -1,0 +1,130 @@
+"""Reference outputs for measure-objects (skimage regionprops) and measure-image (numpy statistics).
+
+Writes test-data/reference/measure/:
+  <case>_labels.npy      label image (uint16 when it fits, else uint32), rows × columns
+  <case>_intensity.npy   the intensity image regionprops was given (native dtype)
+  <case>_props.json      one list per column, one entry per label present (ascending)
+  image_stats.json       np.min/max/mean/std (float64, ddof=0) of each *_intensity.npy and stats_*.npy
+  stats_<name>.npy       extra images for the image statistics only
+
+Columns use cellgraph's names: x = column (axis 1), y = row (axis 0); bbox max is exclusive.
+Run with Debian's python3 (scikit-image 0.19.3): /usr/bin/python3 scripts/reference/measure.py
+"""
+import json
+import math
+import pathlib
+import warnings
+
+import numpy as np
+import tifffile
+from skimage import draw, measure
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+IMAGES = ROOT / 'test-data' / 'images'
+OUT = ROOT / 'test-data' / 'reference' / 'measure'
+
+
+def props_table(labels, intensity):
+    cols = {k: [] for k in (
+        'label', 'area', 'centroid_x', 'centroid_y', 'bbox_min_x', 'bbox_min_y', 'bbox_max_x', 'bbox_max_y',
+        'perimeter', 'eccentricity', 'solidity', 'area_convex', 'orientation', 'major_axis_length',
+        'minor_axis_length', 'equivalent_diameter', 'mean_intensity', 'min_intensity', 'max_intensity',
+        'integrated_intensity', 'orientation_ambiguous', 'orientation_sign_bug')}
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')  # convex hull of tiny objects warns on some versions
+        regions = measure.regionprops(labels, intensity)
+    for r in regions:
+        r0, c0, r1, c1 = r.bbox
+        cy, cx = r.centroid
+        l1, l2 = r.inertia_tensor_eigvals
+        vals = r.intensity_image[r.image]
+        row = {
+            'label': int(r.label), 'area': int(r.area), 'centroid_x': float(cx), 'centroid_y': float(cy),
+            'bbox_min_x': int(c0), 'bbox_min_y': int(r0), 'bbox_max_x': int(c1), 'bbox_max_y': int(r1),
+            'perimeter': float(r.perimeter), 'eccentricity': float(r.eccentricity),
+            'solidity': float(r.solidity), 'area_convex': int(r.area_convex),
+            'orientation': float(r.orientation), 'major_axis_length': float(r.major_axis_length),
+            'minor_axis_length': float(r.minor_axis_length),
+            'equivalent_diameter': float(r.equivalent_diameter),
+            'mean_intensity': float(r.mean_intensity), 'min_intensity': float(r.min_intensity),
+            'max_intensity': float(r.max_intensity),
+            'integrated_intensity': float(np.sum(vals, dtype=np.float64)),
+            # equal inertia eigenvalues: every direction is a principal axis, skimage's angle is noise
+            'orientation_ambiguous': bool(abs(l1 - l2) <= 1e-9 * max(l1, 1e-300)),
+            # skimage 0.19 takes its a == c branch, whose sign is flipped (scikit-image issue #6815)
+            'orientation_sign_bug': bool(r.inertia_tensor[0, 0] - r.inertia_tensor[1, 1] == 0
+                                         and r.inertia_tensor[0, 1] != 0),
+        }
+        for k, v in row.items():
+            cols[k].append(v)
+    return cols
+
+
+def save_case(name, labels, intensity):
+    labels = np.ascontiguousarray(labels)
+    stored = labels.astype(np.uint16) if labels.max() < 2 ** 16 else labels.astype(np.uint32)
+    np.save(OUT / f'{name}_labels.npy', stored)
+    np.save(OUT / f'{name}_intensity.npy', np.ascontiguousarray(intensity))
+    table = props_table(labels.astype(np.int64), intensity)
+    (OUT / f'{name}_props.json').write_text(json.dumps(table) + '\n')
+    print(f'{name}: {labels.shape} {len(table["label"])} objects')
+
+
+def synthetic():
+    """Shapes whose properties are known, plus the edge cases of the definitions."""
+    h, w = 72, 96
+    lab = np.zeros((h, w), np.int64)
+    rr, cc = draw.disk((14, 14), 8.5, shape=lab.shape)           # filled disk, symmetric: orientation ambiguous
+    lab[rr, cc] = 1
+    lab[4:11, 32:52] = 2                                          # axis-aligned rectangle 7 rows × 20 columns
+    rr, cc = draw.ellipse(40, 20, 12, 5, shape=lab.shape, rotation=0.6)  # rotated ellipse
+    lab[rr, cc] = 3
+    lab[20, 40] = 5                                               # a single pixel (label 4 unused)
+    lab[26, 34:60] = 6                                            # 1-pixel-wide horizontal line
+    rr, cc = draw.line(30, 64, 50, 84)                            # 1-pixel-wide diagonal line
+    lab[rr, cc] = 7
+    rr, cc = draw.disk((60, 0), 9, shape=lab.shape)               # touches the left and bottom border
+    lab[rr, cc] = 8
+    rr, cc = draw.disk((14, 78), 10, shape=lab.shape)             # ring with a hole
+    lab[rr, cc] = 9
+    rr, cc = draw.disk((14, 78), 4.5, shape=lab.shape)
+    lab[rr, cc] = 0
+    lab[34:38, 40:44] = 12                                        # one label in two pieces
+    lab[44:46, 50:56] = 12
+    rr, cc = draw.line(38, 88, 60, 88)                            # vertical line at the right
+    lab[rr, cc] = 13
+    lab[60:72, 40:60] = 14                                        # rectangle on the bottom border
+    y, x = np.mgrid[0:h, 0:w]
+    rng = np.random.default_rng(7)
+    intensity = (np.sin(x / 7.0) * 40 + y * 0.5 - 10 + rng.normal(0, 3, (h, w))).astype(np.float32)
+    save_case('synthetic', lab, intensity)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    synthetic()
+    save_case('dsb256', tifffile.imread(IMAGES / 'dsb2018_256_uint8_mask.tif'),
+              tifffile.imread(IMAGES / 'dsb2018_256_uint8.tif'))
+    save_case('dsb512', tifffile.imread(IMAGES / 'dsb2018_512_uint16_mask.tif'),
+              tifffile.imread(IMAGES / 'dsb2018_512_uint16.tif'))
+    blobs = tifffile.imread(IMAGES / 'blobs.tif')
+    save_case('blobs', measure.label(blobs > 120), blobs)
+
+    # image statistics: the intensity images above plus a 2-channel image and a float32 with a large offset
+    tubulin = tifffile.imread(IMAGES / 'xyc_16bit__nuclei_tubulin_crop.tif')  # (channels, rows, columns)
+    np.save(OUT / 'stats_tubulin.npy', np.ascontiguousarray(tubulin))
+    rng = np.random.default_rng(3)
+    offset = (10000 + rng.normal(0, 0.5, (64, 48))).astype(np.float32)
+    np.save(OUT / 'stats_offset_float32.npy', offset)
+    stats = {}
+    for path in sorted(OUT.glob('*_intensity.npy')) + sorted(OUT.glob('stats_*.npy')):
+        a = np.load(path).astype(np.float64)
+        stats[path.name] = {'shape': list(a.shape), 'min': float(np.min(a)), 'max': float(np.max(a)),
+                            'mean': float(np.mean(a)), 'std': float(np.std(a))}
+        assert math.isfinite(stats[path.name]['std'])
+    (OUT / 'image_stats.json').write_text(json.dumps(stats, indent=1) + '\n')
+    print(f'image_stats: {len(stats)} images')
+
+
+if __name__ == '__main__':
+    main()
