@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createImage, createLabels, imageFromRows, labelsFromRows, type Image, type Labels, type PixelSize, type Table,
+} from '../../src/core/image';
+import { UserError } from '../../src/core/errors';
+import { column, numberColumn } from '../../src/core/table';
+import { loadMeasureFixture } from '../../src/imaging/regionprops/reference-fixtures';
+import { testContext } from '../../src/testing/context';
+import { measureObjects } from './measure-objects';
+
+const PIXEL_COLUMNS = [
+  'label', 'area', 'centroid_x', 'centroid_y', 'bbox_min_x', 'bbox_min_y', 'bbox_max_x', 'bbox_max_y',
+  'perimeter', 'eccentricity', 'solidity', 'orientation', 'major_axis_length', 'minor_axis_length',
+  'equivalent_diameter', 'mean_intensity', 'min_intensity', 'max_intensity', 'integrated_intensity',
+];
+const UM_COLUMNS = [
+  'area_um2', 'perimeter_um', 'centroid_x_um', 'centroid_y_um', 'major_axis_length_um',
+  'minor_axis_length_um', 'equivalent_diameter_um',
+];
+
+const RECT_LABELS = [
+  [0, 0, 0, 0, 0],
+  [0, 4, 4, 4, 0],
+  [0, 4, 4, 4, 0],
+  [2, 0, 0, 0, 0],
+];
+const RECT_IMAGE = [
+  [0, 0, 0, 0, 0],
+  [0, 1, 2, 3, 0],
+  [0, 4, 5, 6, 0],
+  [8, 0, 0, 0, 0],
+];
+
+/** run() is synchronous for this node. */
+function measure(labels: Labels, image: Image): { table: Table } {
+  return measureObjects.run({ labels, image }, {}, testContext()) as { table: Table };
+}
+
+function run(pixelSize?: PixelSize, on: 'labels' | 'image' = 'labels') {
+  const labels = labelsFromRows(RECT_LABELS);
+  const image = imageFromRows(RECT_IMAGE, 'uint8');
+  if (pixelSize) (on === 'labels' ? labels : image).meta.pixelSize = pixelSize;
+  return measure(labels, image);
+}
+
+describe('measure-objects', () => {
+  it('gives one row per label, ascending, with the documented columns', () => {
+    const { table } = run();
+    expect(table.columns.map((c) => c.name)).toEqual(PIXEL_COLUMNS);
+    expect(table.rows).toBe(2);
+    for (const c of table.columns) expect(c.values).toBeInstanceOf(Float64Array);
+    expect(Array.from(numberColumn(table, 'label'))).toEqual([2, 4]);
+    expect(Array.from(numberColumn(table, 'area'))).toEqual([1, 6]);
+    expect(Array.from(numberColumn(table, 'centroid_x'))).toEqual([0, 2]);
+    expect(Array.from(numberColumn(table, 'centroid_y'))).toEqual([3, 1.5]);
+    expect(Array.from(numberColumn(table, 'bbox_max_x'))).toEqual([1, 4]);
+    expect(Array.from(numberColumn(table, 'integrated_intensity'))).toEqual([8, 21]);
+    expect(Array.from(numberColumn(table, 'mean_intensity'))).toEqual([8, 3.5]);
+    expect(column(table, 'area')).toMatchObject({ unit: 'px²' });
+    expect(column(table, 'orientation')).toMatchObject({ unit: 'rad' });
+  });
+
+  it('explains every column in its description', () => {
+    for (const name of PIXEL_COLUMNS) expect(measureObjects.description).toContain(`${name}`);
+    for (const name of UM_COLUMNS) expect(measureObjects.description).toContain(name);
+  });
+
+  it('adds µm columns from the labels\' pixel size', () => {
+    const { table } = run({ x: 0.5, y: 0.5, unit: 'µm' });
+    expect(table.columns.map((c) => c.name)).toEqual([...PIXEL_COLUMNS, ...UM_COLUMNS]);
+    expect(Array.from(numberColumn(table, 'area_um2'))).toEqual([0.25, 1.5]);
+    expect(Array.from(numberColumn(table, 'centroid_y_um'))).toEqual([1.5, 0.75]);
+    expect(numberColumn(table, 'perimeter_um')[1]).toBe(3);
+    expect(numberColumn(table, 'equivalent_diameter_um')[1]).toBeCloseTo(Math.sqrt(6 / Math.PI), 14);
+    expect(column(table, 'area_um2')).toMatchObject({ unit: 'µm²' });
+    expect(column(table, 'perimeter_um')).toMatchObject({ unit: 'µm' });
+  });
+
+  it('takes the intensity image\'s pixel size when the labels have none, converting nm to µm', () => {
+    const { table } = run({ x: 200, y: 200, unit: 'nm' }, 'image');
+    expect(numberColumn(table, 'area_um2')[1]).toBeCloseTo(6 * 0.04, 15);
+    expect(table.meta.pixelSize).toEqual({ x: 200, y: 200, unit: 'nm' });
+  });
+
+  it('leaves direction-dependent lengths empty for anisotropic pixels', () => {
+    const { table } = run({ x: 1, y: 2, unit: 'µm' });
+    expect(Array.from(numberColumn(table, 'area_um2'))).toEqual([2, 12]);
+    expect(Array.from(numberColumn(table, 'centroid_y_um'))).toEqual([6, 3]);
+    expect(numberColumn(table, 'perimeter_um')[1]).toBeNaN();
+    expect(numberColumn(table, 'major_axis_length_um')[1]).toBeNaN();
+    expect(numberColumn(table, 'equivalent_diameter_um')[1]).toBeCloseTo(Math.sqrt((4 * 12) / Math.PI), 14);
+  });
+
+  it('names columns after an unknown unit and skips "pixel"', () => {
+    const inch = run({ x: 2, y: 2, unit: 'inch' }).table;
+    expect(numberColumn(inch, 'area_inch2')[1]).toBe(24);
+    expect(column(inch, 'perimeter_inch')).toMatchObject({ unit: 'inch' });
+    expect(run({ x: 1, y: 1, unit: 'pixel' }).table.columns.map((c) => c.name)).toEqual(PIXEL_COLUMNS);
+  });
+
+  it('gives an empty table (all columns) for labels without objects', () => {
+    const labels = labelsFromRows([[0, 0], [0, 0]]);
+    const { table } = measure(labels, imageFromRows([[1, 2], [3, 4]]));
+    expect(table.rows).toBe(0);
+    expect(table.columns.map((c) => c.name)).toEqual(PIXEL_COLUMNS);
+  });
+
+  it('matches skimage regionprops on a real image (dsb2018 256, uint8)', () => {
+    const f = loadMeasureFixture('dsb256');
+    const labels = createLabels({ width: f.width, height: f.height }, f.labels);
+    const image = createImage({ width: f.width, height: f.height }, 'uint8', f.intensity);
+    const { table } = measure(labels, image);
+    expect(Array.from(numberColumn(table, 'label'))).toEqual(f.expected.label);
+    expect(Array.from(numberColumn(table, 'area'))).toEqual(f.expected.area);
+    for (const name of ['perimeter', 'solidity', 'major_axis_length', 'mean_intensity', 'integrated_intensity'] as const) {
+      numberColumn(table, name).forEach((v, i) => expect(Math.abs(v - f.expected[name][i])).toBeLessThan(1e-9 * Math.abs(f.expected[name][i]) + 1e-12));
+    }
+  });
+
+  it('refuses 3-D labels and mismatched intensity images, naming both shapes', () => {
+    const labels3d = createLabels({ width: 2, height: 2, planes: 3 }, new Uint32Array(12));
+    const image3d = createImage({ width: 2, height: 2, planes: 3 }, 'uint8');
+    const ctx = testContext();
+    expect(() => measureObjects.run({ labels: labels3d, image: image3d }, {}, ctx)).toThrow(
+      new UserError('measure-objects works on 2-D labels (got 3 planes)'),
+    );
+    const labels = labelsFromRows([[1, 0], [0, 1]]);
+    const rgb = createImage({ width: 2, height: 2, channels: 3 }, 'uint8');
+    expect(() => measureObjects.run({ labels, image: rgb }, {}, ctx)).toThrow(/2×2, 1 plane, 3 channels.*labels \(2×2, 1 plane\)/);
+    expect(() => measureObjects.run({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(UserError);
+    expect(() => measureObjects.run({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(/3×1, 1 plane, 1 channel\)/);
+  });
+});

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { copyMeta, type Image, type Labels, type PixelSize } from '../../src/core/image';
+import { UserError } from '../../src/core/errors';
+import { defineNode, port } from '../../src/core/node';
+import { createTable, type ColumnInput } from '../../src/core/table';
+import { micronsPerUnit } from '../../src/imaging/image-stats';
+import { regionProps, type RegionPropName, type RegionProps } from '../../src/imaging/regionprops';
+
+/** The pixel columns, in table order, with their units. */
+const PIXEL_COLUMNS: [RegionPropName, string | undefined][] = [
+  ['label', undefined], ['area', 'px²'], ['centroid_x', 'px'], ['centroid_y', 'px'],
+  ['bbox_min_x', 'px'], ['bbox_min_y', 'px'], ['bbox_max_x', 'px'], ['bbox_max_y', 'px'],
+  ['perimeter', 'px'], ['eccentricity', undefined], ['solidity', undefined], ['orientation', 'rad'],
+  ['major_axis_length', 'px'], ['minor_axis_length', 'px'], ['equivalent_diameter', 'px'],
+  ['mean_intensity', undefined], ['min_intensity', undefined], ['max_intensity', undefined],
+  ['integrated_intensity', undefined],
+];
+
+/** x and y pixel sizes differing by more than this (relative) make lengths direction-dependent. */
+const ISOTROPY_TOLERANCE = 1e-3;
+
+interface PhysicalScale {
+  x: number;
+  y: number;
+  /** Column-name suffix ('um') and the unit shown ('µm'). */
+  suffix: string;
+  unit: string;
+}
+
+/** The labels' pixel size, else the image's; converted to µm when the unit is a known length unit. */
+export function physicalScale(size: PixelSize | undefined): PhysicalScale | undefined {
+  if (!size || !(size.x > 0) || !(size.y > 0)) return undefined;
+  const f = micronsPerUnit(size.unit);
+  if (f !== undefined) return { x: size.x * f, y: size.y * f, suffix: 'um', unit: 'µm' };
+  const suffix = size.unit.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (suffix === '' || ['pixel', 'pixels', 'px'].includes(suffix)) return undefined;
+  return { x: size.x, y: size.y, suffix, unit: size.unit };
+}
+
+function physicalColumns(props: RegionProps, scale: PhysicalScale): ColumnInput[] {
+  const c = props.columns;
+  const { x, y, suffix, unit } = scale;
+  const isotropic = Math.abs(x - y) <= ISOTROPY_TOLERANCE * Math.max(x, y);
+  const length = isotropic ? Math.sqrt(x * y) : NaN;
+  const map = (values: Float64Array, f: (v: number) => number) => Float64Array.from(values, f);
+  const area = map(c.area, (a) => a * x * y);
+  return [
+    { name: `area_${suffix}2`, values: area, unit: `${unit}²` },
+    { name: `perimeter_${suffix}`, values: map(c.perimeter, (v) => v * length), unit },
+    { name: `centroid_x_${suffix}`, values: map(c.centroid_x, (v) => v * x), unit },
+    { name: `centroid_y_${suffix}`, values: map(c.centroid_y, (v) => v * y), unit },
+    { name: `major_axis_length_${suffix}`, values: map(c.major_axis_length, (v) => v * length), unit },
+    { name: `minor_axis_length_${suffix}`, values: map(c.minor_axis_length, (v) => v * length), unit },
+    { name: `equivalent_diameter_${suffix}`, values: map(area, (a) => Math.sqrt((4 * a) / Math.PI)), unit },
+  ];
+}
+
+function shape(r: Labels | Image): string {
+  const channels = r.kind === 'image' ? `, ${r.channels} channel${r.channels === 1 ? '' : 's'}` : '';
+  return `${r.width}×${r.height}, ${r.planes} plane${r.planes === 1 ? '' : 's'}${channels}`;
+}
+
+export const measureObjects = defineNode({
+  type: 'measure-objects',
+  version: 1,
+  category: 'Measure',
+  label: 'Measure objects',
+  description: [
+    'Measures every object of a label image: one row per label present, in ascending label order. Each ' +
+      'value is defined as scikit-image 0.19 `regionprops(labels, intensity_image)` defines it, and agrees ' +
+      'with it to rounding. Conventions: x is the column and y the row, counted from 0 at the top-left ' +
+      'pixel; pixel centres sit at integer coordinates (the top-left pixel spans −0.5…0.5); lengths are in ' +
+      'pixels (px). CellProfiler names (MeasureObjectSizeShape / MeasureObjectIntensity) are given where ' +
+      'they mean the same.',
+    '',
+    '- label: the object\'s label value.',
+    '- area: number of pixels (AreaShape_Area).',
+    '- centroid_x, centroid_y: mean column and row of its pixels (Location_Center_X/Y, AreaShape_Center_X/Y).',
+    '- bbox_min_x, bbox_min_y, bbox_max_x, bbox_max_y: bounding box; min is the first column/row, max is ' +
+      'one past the last (exclusive), so width = max − min (AreaShape_BoundingBoxMinimum_X/Y, ' +
+      'AreaShape_BoundingBoxMaximum_X/Y).',
+    '- perimeter: length of the object\'s outline, from its border pixels (those with a background pixel ' +
+      'above, below, left or right; the image edge counts as background), each weighted by the pattern of ' +
+      'border pixels around it: 1 along straight runs, √2 on diagonal steps, (1 + √2)/2 at corners, 0 at ' +
+      'line ends (skimage `perimeter(image, 4)`, Benkrid & Crookes). A single pixel has perimeter 0 ' +
+      '(AreaShape_Perimeter).',
+    '- eccentricity: of the ellipse with the same second moments: 0 for a disk, towards 1 for a line ' +
+      '(AreaShape_Eccentricity).',
+    '- solidity: area / area of the convex hull image; 1 for convex objects, lower for ragged or ' +
+      'C-shaped ones. The convex hull image holds the pixels whose centres lie inside or on the convex ' +
+      'hull of the object\'s pixels, each pixel counted as the diamond of its four edge midpoints ' +
+      '(skimage `convex_hull_image`, AreaShape_Solidity).',
+    '- orientation: angle in radians between the row axis (pointing down) and the ellipse\'s major axis, ' +
+      'counter-clockwise, from −π/2 to π/2 (π/2: a horizontal object). A disk gives π/4 (any angle is ' +
+      'right); exactly diagonal objects get the sign of later scikit-image releases (skimage 0.19 flips ' +
+      'it when both second moments are exactly equal). CellProfiler\'s AreaShape_Orientation is in degrees ' +
+      'from the x axis: a different number.',
+    '- major_axis_length, minor_axis_length: full axis lengths of the ellipse with the same second ' +
+      'moments, 4·√eigenvalue of the inertia tensor (AreaShape_MajorAxisLength / MinorAxisLength). 0 for ' +
+      'a single pixel; the minor axis of a 1-pixel-wide line is 0.',
+    '- equivalent_diameter: diameter of the disk with the same area, √(4·area/π) ' +
+      '(AreaShape_EquivalentDiameter).',
+    '- mean_intensity, min_intensity, max_intensity: of the intensity image over the object\'s pixels ' +
+      '(Intensity_MeanIntensity, Intensity_MinIntensity, Intensity_MaxIntensity).',
+    '- integrated_intensity: sum of the intensity over the object\'s pixels (Intensity_IntegratedIntensity). ' +
+      'Intensities are the raw sample values; CellProfiler rescales 8/16-bit images to 0–1, so its numbers ' +
+      'are these divided by 255 or 65535.',
+    '',
+    'With a known pixel size (the labels\', else the intensity image\'s), physical columns follow: ' +
+      'area_um2 = area·x·y; centroid_x_um = centroid_x·x and centroid_y_um = centroid_y·y (origin at the ' +
+      'centre of the top-left pixel); perimeter_um, major_axis_length_um, minor_axis_length_um = the pixel ' +
+      'length × the pixel size (√(x·y), which is x when x = y); equivalent_diameter_um = √(4·area_um2/π). Pixel sizes in nm, pm, Å, mm, cm or m ' +
+      'are converted to µm; another unit gives columns named with it (e.g. area_inch2, unchanged values); ' +
+      '"pixel" or no unit gives no physical columns. If the x and y pixel sizes differ by more than 0.1%, ' +
+      'perimeter and axis lengths have no single scale and their physical columns are left empty; area, ' +
+      'centroids and equivalent diameter stay exact.',
+    '',
+    'The intensity image must have 1 channel and the labels\' width, height and planes; the labels must be ' +
+      '2-D (one plane).',
+  ].join('\n'),
+  inputs: { labels: port.labels(), image: port.image({ label: 'Intensity image' }) },
+  outputs: { table: port.table() },
+  params: z.object({}),
+  run: ({ labels, image }) => {
+    if (labels.planes !== 1) {
+      throw new UserError(`measure-objects works on 2-D labels (got ${labels.planes} planes)`);
+    }
+    if (image.channels !== 1 || image.width !== labels.width || image.height !== labels.height || image.planes !== labels.planes) {
+      throw new UserError(
+        `measure-objects: the intensity image (${shape(image)}) must have 1 channel and the same width, ` +
+          `height and planes as the labels (${shape(labels)})`,
+      );
+    }
+    const props = regionProps(labels.data, labels.width, labels.height, image.data);
+    const columns: ColumnInput[] = PIXEL_COLUMNS.map(([name, unit]) =>
+      unit ? { name, values: props.columns[name], unit } : { name, values: props.columns[name] },
+    );
+    const pixelSize = labels.meta.pixelSize ?? image.meta.pixelSize;
+    const scale = physicalScale(pixelSize);
+    if (scale) columns.push(...physicalColumns(props, scale));
+    const meta = copyMeta(labels.meta);
+    if (!meta.pixelSize && pixelSize) meta.pixelSize = { ...pixelSize };
+    return { table: createTable(columns, meta) };
+  },
+});
