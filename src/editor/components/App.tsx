@@ -1,0 +1,146 @@
+// The editor page: toolbar, palette, canvas, inspector, run report; page-wide file drop,
+// clipboard and keyboard shortcuts.
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, type DragEvent } from 'react';
+import { describeError } from '../../core/errors';
+import { paste, parseFragment, selectionToPipeline } from '../commands/paste';
+import { deleteSelection } from '../commands/delete-elements';
+import { selectAll } from '../commands/select';
+import { downloadBytes } from '../files/download';
+import { pipelineFileName, pipelineFileText } from '../files/open-pipeline';
+import { shareLink } from '../files/share-link';
+import { EditorContext, useServices, useSessionState, type EditorServices } from '../hooks/context';
+import { isTextTarget, useKeyboard } from '../hooks/useKeyboard';
+import type { Actions } from './actions';
+import { Canvas } from './Canvas';
+import { Notices, ProblemsDialog } from './Dialogs';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { RunReport } from './RunReport';
+import { Toolbar } from './Toolbar';
+import { Viewer } from './Viewer';
+
+export function App({ services }: { services: EditorServices }) {
+  return (
+    <EditorContext.Provider value={services}>
+      <ReactFlowProvider>
+        <Editor />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}
+
+const IMAGE_FILE = /\.(tiff?|png|jpe?g)$/i;
+
+function Editor() {
+  const { store, session } = useServices();
+  const { ready } = useSessionState();
+  const flow = useReactFlow();
+
+  const onFiles = async (files: File[]) => {
+    const json = files.find((f) => /\.json$/i.test(f.name));
+    if (json) {
+      if (session.openText(await json.text(), json.name)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+      return;
+    }
+    const images = files.filter((f) => IMAGE_FILE.test(f.name));
+    if (images.length === 0) {
+      session.notify(`Not an image or pipeline: ${files.map((f) => f.name).join(', ')} (use TIFF, PNG, JPEG or .json)`, 'error');
+      return;
+    }
+    try {
+      await session.addFiles(await Promise.all(images.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    } catch (err) {
+      session.notify(describeError(err), 'error');
+    }
+  };
+
+  const actions: Actions = useMemo(
+    () => ({
+      save: () => {
+        const p = store.getState().pipeline;
+        downloadBytes(pipelineFileText(p), pipelineFileName(p), 'application/json');
+      },
+      open: () => (document.querySelector('[data-testid="open-pipeline-input"]') as HTMLInputElement | null)?.click(),
+      share: async () => {
+        const link = await shareLink(store.getState().pipeline, window.location.href);
+        try {
+          await navigator.clipboard.writeText(link);
+          session.notify('Share link copied: it holds the whole pipeline (no server sees it).');
+        } catch {
+          window.prompt('Copy this link:', link);
+        }
+        (window as unknown as { __cellgraph?: { lastShareLink?: string } }).__cellgraph!.lastShareLink = link;
+      },
+    }),
+    [store, session],
+  );
+
+  const shortcuts = useMemo(
+    () => ({
+      'mod+z': () => store.undo(),
+      'mod+shift+z': () => store.redo(),
+      'mod+y': () => store.redo(),
+      'mod+s': () => actions.save(),
+      'mod+o': () => actions.open(),
+      'mod+enter': () => void session.runNow(),
+      'mod+a': () => store.exec(selectAll, undefined, { record: false }),
+      escape: () => session.closeViewer(),
+    }),
+    [store, session, actions],
+  );
+  useKeyboard(shortcuts);
+
+  // copy/cut/paste as pipeline JSON through the system clipboard, so it works between tabs
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTextTarget(e.target) || window.getSelection()?.toString()) return;
+      const fragment = selectionToPipeline(store.getState());
+      if (!fragment) return;
+      e.clipboardData?.setData('text/plain', pipelineFileText(fragment));
+      e.preventDefault();
+      if (e.type === 'cut') store.exec(deleteSelection, undefined);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTextTarget(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      const fragment = parseFragment(text);
+      if (!fragment) return;
+      e.preventDefault();
+      const refused = store.exec(paste, { fragment });
+      if (refused) session.notify(refused, 'error');
+    };
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [store, session]);
+
+  const onPageDragOver = (e: DragEvent) => {
+    if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+  };
+  const onPageDrop = (e: DragEvent) => {
+    if (!e.dataTransfer.files.length) return;
+    e.preventDefault();
+    void onFiles([...e.dataTransfer.files]);
+  };
+
+  return (
+    <div className="cg-app" onDragOver={onPageDragOver} onDrop={onPageDrop} data-ready={ready}>
+      <Toolbar actions={actions} />
+      <main className="cg-main">
+        <Palette />
+        <Canvas onFiles={(files) => void onFiles(files)} />
+        <Inspector />
+      </main>
+      <RunReport />
+      <ProblemsDialog />
+      <Viewer />
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// A result table as an HTML table with header cells; click a header to sort by it.
+import { useMemo, useState } from 'react';
+import type { Table } from '../../core/image';
+import { formatNumber } from './HistogramChart';
+
+export function TableGrid({ table, maxRows, caption, className = '' }: { table: Table; maxRows?: number; caption?: string; className?: string }) {
+  const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | undefined>();
+  const order = useMemo(() => {
+    const idx = Array.from({ length: table.rows }, (_, i) => i);
+    if (!sort) return idx;
+    const col = table.columns[sort.col];
+    return idx.sort((a, b) => {
+      const va = col.values[a];
+      const vb = col.values[b];
+      const cmp = typeof va === 'number' && typeof vb === 'number' ? (va !== va ? 1 : vb !== vb ? -1 : va - vb) : String(va).localeCompare(String(vb));
+      return cmp * sort.dir;
+    });
+  }, [table, sort]);
+  const shown = maxRows ? order.slice(0, maxRows) : order;
+  return (
+    <div className={`cg-table-wrap ${className}`}>
+      <table className="cg-table">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead>
+          <tr>
+            {table.columns.map((c, i) => (
+              <th
+                key={c.name}
+                scope="col"
+                aria-sort={sort?.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" onClick={() => setSort(sort?.col === i ? { col: i, dir: sort.dir === 1 ? -1 : 1 } : { col: i, dir: 1 })}>
+                  {c.name}
+                  {c.type === 'number' && c.unit ? <span className="muted"> ({c.unit})</span> : null}
+                  {sort?.col === i ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r}>
+              {table.columns.map((c) => {
+                const v = c.values[r];
+                return <td key={c.name}>{typeof v === 'number' ? (v === v ? formatNumber(v) : '') : v}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {maxRows && table.rows > maxRows && <div className="muted">… {table.rows - maxRows} more rows (Open to see all)</div>}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Actions shared by the toolbar and the keyboard.
+export interface Actions {
+  save: () => void;
+  open: () => void;
+  share: () => Promise<void>;
+}

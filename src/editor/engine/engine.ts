@@ -1,0 +1,208 @@
+// The worker side of the editor: holds the source images and the cache, runs the shared executor,
+// and sends each node's report and preview as it finishes. Headless: tests call it directly.
+import { transfer } from 'comlink';
+import { describeError } from '../../core/errors';
+import { runPipeline, type CacheStore, type NodeOutputs } from '../../core/executor';
+import { hashBytes } from '../../core/hash';
+import { transferablesOf, type Image, type Table } from '../../core/image';
+import type { PortValue, Registry, SourceFile } from '../../core/node';
+import { formatProblem } from '../../core/pipeline';
+import { checkPipeline } from '../../core/validate';
+import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
+import { encodeRaster } from '../../cli/encode';
+import { tableToCsv } from '../files/table-csv';
+import { makePreview } from './previews';
+import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RunRequest, RunSummary, SourceInfo } from './protocol';
+import { TieredCache } from './tiered-cache';
+
+/** Marks values for transfer when running in a worker; identity when called directly (tests). */
+export type Transfer = <T>(value: T, buffers: Transferable[]) => T;
+
+export class Engine implements EngineApi {
+  private cache = new TieredCache();
+  private reason?: string = 'not opened';
+  private sources = new Map<string, SourceFile>();
+  private values = new Map<string, NodeOutputs>();
+  private sourceName = 'image';
+  private readonly running = new Map<number, AbortController>();
+  private current?: Promise<unknown>;
+  /** Nodes run (not cached) since start, for tests that prove what was recomputed. */
+  ranCount = 0;
+
+  constructor(private readonly registry: Registry, private readonly send: Transfer = transfer) {}
+
+  async init({ maxBytes = DEFAULT_MAX_BYTES, persistent = true }: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo> {
+    if (!persistent) {
+      this.reason = 'disabled';
+      return this.cacheInfo();
+    }
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
+      this.cache = new TieredCache(await IdbCache.open('cellgraph', maxBytes));
+      this.reason = undefined;
+    } catch (err) {
+      this.reason = `IndexedDB is unavailable (${describeError(err).replace(/^internal error: /, '')}); results are kept in memory only`;
+    }
+    return this.cacheInfo();
+  }
+
+  async addSource(name: string, bytes: Uint8Array): Promise<SourceInfo> {
+    const hash = this.cache.disk ? await this.cache.disk.putSource(name, bytes) : hashBytes(bytes);
+    this.sources.set(hash, { name, bytes, hash });
+    return { name, hash, size: bytes.byteLength };
+  }
+
+  async hasSource(hash: string): Promise<boolean> {
+    return (await this.source(hash)) !== undefined;
+  }
+
+  private async source(hash: string): Promise<SourceFile | undefined> {
+    const known = this.sources.get(hash);
+    if (known) return known;
+    const row = await this.cache.disk?.getSource(hash).catch(() => undefined);
+    if (!row) return undefined;
+    const file = { name: row.name, bytes: row.bytes, hash };
+    this.sources.set(hash, file);
+    return file;
+  }
+
+  cancel(runId: number): void {
+    this.running.get(runId)?.abort();
+  }
+
+  async run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary> {
+    // one run at a time: a new run cancels the one in flight
+    for (const c of this.running.values()) c.abort();
+    await this.current?.catch(() => undefined);
+    const job = this.runOne(request, onEvent);
+    this.current = job;
+    return job;
+  }
+
+  private async runOne({ runId, pipeline, sourceHash, have }: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary> {
+    const started = performance.now();
+    const checked = checkPipeline(pipeline, this.registry);
+    if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
+    const source = sourceHash ? await this.source(sourceHash) : undefined;
+    if (sourceHash && !source) {
+      return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
+    }
+    if (source) this.sourceName = source.name;
+    const controller = new AbortController();
+    this.running.set(runId, controller);
+    const captured = new Map<string, NodeOutputs>();
+    const cache: CacheStore = {
+      get: async (key) => {
+        const hit = await this.cache.get(key);
+        if (hit) captured.set(key, hit);
+        return hit;
+      },
+      set: async (key, value) => {
+        captured.set(key, value);
+        await this.cache.set(key, value);
+      },
+    };
+    const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));
+    const values = new Map<string, NodeOutputs>();
+    let baseImage: { image: Image; key: string } | undefined;
+    try {
+      const result = await runPipeline(checked.checked, {
+        registry: this.registry,
+        source,
+        cache,
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'node-start') return onEvent({ runId, type: 'node-start', id: event.id });
+          const { report } = event;
+          const outputs = captured.get(report.key);
+          if (report.status === 'done') this.ranCount++;
+          if (!outputs || (report.status !== 'done' && report.status !== 'cached')) {
+            return onEvent({ runId, type: 'node-end', id: event.id, report });
+          }
+          values.set(event.id, outputs);
+          const def = this.registry.get(byId.get(event.id)!.type)!;
+          if (!baseImage && def.readsSource) {
+            const image = Object.values(outputs).find((v): v is Image => typeof v === 'object' && v.kind === 'image');
+            if (image) baseImage = { image, key: report.key };
+          }
+          const usesBase = Object.values(def.outputs).some((s) => s.type === 'labels');
+          const key = usesBase && baseImage ? `${report.key}+${baseImage.key}` : report.key;
+          if (have[event.id] === key) return onEvent({ runId, type: 'node-end', id: event.id, report });
+          const inputs: Record<string, PortValue | undefined> = {};
+          for (const e of checked.checked.pipeline.edges) {
+            if (e.to.node === event.id) inputs[e.to.port] = values.get(e.from.node)?.[e.from.port];
+          }
+          const preview = makePreview({ key, def, outputs, inputs, base: baseImage?.image });
+          const message: EngineEvent = { runId, type: 'node-end', id: event.id, report, preview };
+          onEvent(this.send(message, transferablesOf(preview)));
+        },
+      });
+      this.values = values;
+      this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
+      return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
+    } catch (err) {
+      if (controller.signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
+      return { runId, status: 'finished', reports: [], error: describeError(err), ms: performance.now() - started };
+    } finally {
+      this.running.delete(runId);
+    }
+  }
+
+  /** A copy of one output of the last run (the cached original stays intact), transferred. */
+  async getValue(nodeId: string, port: string): Promise<unknown> {
+    const value = this.values.get(nodeId)?.[port];
+    if (value === undefined) return undefined;
+    const copy = structuredClone(value);
+    return this.send(copy, transferablesOf(copy));
+  }
+
+  /** The file `cellgraph run` would write for this output: CSV for tables, TIFF/PNG for rasters. */
+  async exportOutput(nodeId: string, port: string, imageName = this.sourceName): Promise<ExportedFile> {
+    const value = this.values.get(nodeId)?.[port];
+    if (value === undefined || typeof value === 'number') throw new Error(`'${nodeId}' has no ${port} result to download`);
+    const params = this.paramsOf(nodeId);
+    const stem = imageName.replace(/\.[^.]*$/, '');
+    let file: ExportedFile;
+    if (value.kind === 'table') {
+      const name = typeof params.name === 'string' ? params.name : nodeId;
+      file = { fileName: `${name}.csv`, mime: 'text/csv', bytes: new TextEncoder().encode(tableToCsv(value as Table, imageName)) };
+    } else {
+      const format = params.format === 'png' ? 'png' : 'tiff';
+      const folder = typeof params.name === 'string' ? params.name : nodeId;
+      file = {
+        fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
+        mime: format === 'png' ? 'image/png' : 'image/tiff',
+        bytes: encodeRaster(value, format),
+      };
+    }
+    return this.send(file, [file.bytes.buffer as ArrayBuffer]);
+  }
+
+  private lastParams = new Map<string, Record<string, unknown>>();
+
+  private paramsOf(nodeId: string): Record<string, unknown> {
+    return this.lastParams.get(nodeId) ?? {};
+  }
+
+  async cacheInfo(): Promise<CacheInfo> {
+    const disk = this.cache.disk;
+    return {
+      persistent: !!disk,
+      reason: this.reason,
+      entries: disk ? disk.size : this.cache.memory.size,
+      bytes: disk ? disk.totalBytes : this.cache.memory.totalBytes,
+      maxBytes: disk ? disk.maxBytes : 256 * 2 ** 20,
+    };
+  }
+
+  async setCacheLimit(maxBytes: number): Promise<CacheInfo> {
+    await this.cache.disk?.setLimit(maxBytes);
+    return this.cacheInfo();
+  }
+
+  async clearCache(): Promise<CacheInfo> {
+    this.cache = new TieredCache(this.cache.disk);
+    await this.cache.disk?.clear();
+    return this.cacheInfo();
+  }
+}

@@ -1,0 +1,100 @@
+// What crosses the worker boundary: plain objects and typed arrays only (transferred, not copied).
+import type { Table } from '../../core/image';
+import type { NodeReport } from '../../core/executor';
+import type { Pipeline } from '../../core/pipeline';
+import type { DisplayRange } from '../display/contrast';
+
+export interface SourceInfo {
+  name: string;
+  hash: string;
+  size: number;
+}
+
+export interface Thumbnail {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
+
+export interface RasterPreview {
+  kind: 'image' | 'mask' | 'labels';
+  width: number;
+  height: number;
+  planes: number;
+  channels: number;
+  dtype: string;
+  thumb: Thumbnail;
+  /** Display range of each shown channel (images). */
+  ranges?: DisplayRange[];
+  /** Distinct non-zero labels (labels), the number `cellgraph run` writes as "<node>.count". */
+  objects?: number;
+  /** Foreground pixels (masks). */
+  foreground?: number;
+}
+
+export type OutputPreview = RasterPreview | { kind: 'table'; table: Table } | { kind: 'number'; value: number };
+
+export interface HistogramPreview {
+  counts: Uint32Array;
+  min: number;
+  max: number;
+  threshold: number;
+}
+
+export interface NodePreview {
+  /** Changes whenever what the preview shows changes (result key and overlay base). */
+  key: string;
+  outputs: Record<string, OutputPreview>;
+  histogram?: HistogramPreview;
+}
+
+export type EngineEvent =
+  | { runId: number; type: 'node-start'; id: string }
+  | { runId: number; type: 'node-end'; id: string; report: NodeReport; preview?: NodePreview };
+
+export interface RunRequest {
+  runId: number;
+  pipeline: Pipeline;
+  /** Hash of the source file (from addSource) the load node reads; none runs without an image. */
+  sourceHash?: string;
+  /** Preview keys the page already shows; those previews are not sent again. */
+  have: Record<string, string>;
+}
+
+export interface RunSummary {
+  runId: number;
+  status: 'finished' | 'cancelled' | 'invalid';
+  reports: NodeReport[];
+  error?: string;
+  problems?: string[];
+  ms: number;
+}
+
+export interface CacheInfo {
+  /** False when IndexedDB is unavailable (private windows): results live in memory only. */
+  persistent: boolean;
+  reason?: string;
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+/** The worker's API, as the page calls it through comlink. */
+export interface EngineApi {
+  init(options: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo>;
+  addSource(name: string, bytes: Uint8Array): Promise<SourceInfo>;
+  hasSource(hash: string): Promise<boolean>;
+  run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
+  cancel(runId: number): void;
+  getValue(nodeId: string, port: string): Promise<unknown>;
+  exportOutput(nodeId: string, port: string, imageName: string): Promise<ExportedFile>;
+  cacheInfo(): Promise<CacheInfo>;
+  setCacheLimit(maxBytes: number): Promise<CacheInfo>;
+  clearCache(): Promise<CacheInfo>;
+}

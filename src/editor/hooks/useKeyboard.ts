@@ -1,0 +1,35 @@
+// Keyboard shortcuts for the main actions (outside text fields, where keys belong to the field).
+import { useEffect } from 'react';
+
+export type Shortcuts = Record<string, (event: KeyboardEvent) => void>;
+
+/** Keys like "mod+z", "mod+shift+z", "escape"; "mod" is Ctrl, or Cmd on a Mac. */
+export function shortcutName(e: KeyboardEvent): string {
+  const parts: string[] = [];
+  if (e.ctrlKey || e.metaKey) parts.push('mod');
+  if (e.shiftKey) parts.push('shift');
+  if (e.altKey) parts.push('alt');
+  parts.push(e.key.toLowerCase());
+  return parts.join('+');
+}
+
+export function isTextTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+export function useKeyboard(shortcuts: Shortcuts): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const name = shortcutName(e);
+      const action = shortcuts[name];
+      if (!action) return;
+      if (isTextTarget(e.target) && name !== 'escape' && !name.startsWith('mod+s') && !name.startsWith('mod+o')) return;
+      e.preventDefault();
+      action(e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shortcuts]);
+}

@@ -1,0 +1,30 @@
+// The graph is saved to localStorage on every change, so a reload, a crash or a bad file never
+// loses it. Only the document and the names/hashes of the images: pixels live in IndexedDB.
+import type { Pipeline } from '../../core/pipeline';
+import type { SourceInfo } from '../engine/protocol';
+
+const KEY = 'cellgraph.autosave.v1';
+
+export interface Autosave {
+  pipeline: Pipeline;
+  sources: SourceInfo[];
+  sourceHash?: string;
+  cacheLimit?: number;
+}
+
+export function readAutosave(storage: Storage | undefined = globalThis.localStorage): Partial<Autosave> | undefined {
+  try {
+    const text = storage?.getItem(KEY);
+    return text ? (JSON.parse(text) as Partial<Autosave>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeAutosave(save: Autosave, storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(KEY, JSON.stringify(save));
+  } catch {
+    // storage full or disabled: the editor keeps working, just without autosave
+  }
+}

@@ -1,0 +1,274 @@
+// The page's controller between the editor store and the engine in the worker: runs the runnable
+// part of the graph whenever what it computes changes (debounced), keeps node states and previews,
+// the images, the cache report, autosave and the messages shown to the user. No React.
+import { canonicalJSON } from '../../core/hash';
+import type { NodeReport } from '../../core/executor';
+import type { Registry } from '../../core/node';
+import type { Pipeline } from '../../core/pipeline';
+import type { EngineClient } from '../../runtime/client';
+import { loadPipeline } from '../commands/load-pipeline';
+import { parseFragment } from '../commands/paste';
+import type { CacheInfo, EngineEvent, RunSummary, SourceInfo } from '../engine/protocol';
+import { DEFAULT_EXAMPLE, examples, SAMPLE_IMAGE } from '../files/examples';
+import { readPipelineText } from '../files/open-pipeline';
+import { decodeShareFragment } from '../files/share-link';
+import { runnablePart } from '../graph/runnable';
+import type { EditorStore } from '../store/editor-store';
+import { readAutosave, writeAutosave } from './autosave';
+import type { NodeRunState } from './node-state';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface SessionState {
+  sources: SourceInfo[];
+  sourceHash?: string;
+  nodes: Record<string, NodeRunState>;
+  running: boolean;
+  lastRun?: RunSummary;
+  cache?: CacheInfo;
+  notices: Notice[];
+  /** Problems of a file that could not be opened (the graph was left as it was). */
+  openProblems?: { title: string; problems: string[] };
+  viewer?: { nodeId: string; port: string };
+  ready: boolean;
+}
+
+type Listener = () => void;
+
+export class Session {
+  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false };
+  private readonly listeners = new Set<Listener>();
+  private runId = 0;
+  private signature = '';
+  private timer?: ReturnType<typeof setTimeout>;
+  private noticeId = 0;
+  /** Every finished run's summary, oldest first (tests read these through window.__cellgraph). */
+  readonly runs: RunSummary[] = [];
+  debounceMs = 250;
+
+  constructor(readonly store: EditorStore, readonly client: EngineClient, readonly registry: Registry) {}
+
+  getSnapshot = (): SessionState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<SessionState> | ((s: SessionState) => Partial<SessionState>)): void {
+    this.state = { ...this.state, ...(typeof patch === 'function' ? patch(this.state) : patch) };
+    this.listeners.forEach((l) => l());
+  }
+
+  notify(text: string, kind: Notice['kind'] = 'info'): void {
+    const id = ++this.noticeId;
+    this.update((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }));
+    setTimeout(() => this.update((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), kind === 'error' ? 8000 : 4000);
+  }
+
+  /** Open the cache, restore the graph (share link, autosave, or the default example) and its images, run. */
+  async start(location: { hash: string } = window.location): Promise<void> {
+    const saved = readAutosave();
+    const cache = await this.client.api.init({ maxBytes: saved?.cacheLimit });
+    this.update({ cache });
+    if (!cache.persistent) this.notify(`Cache: ${cache.reason ?? 'memory only'}`, 'info');
+
+    let restored = false;
+    try {
+      const shared = await decodeShareFragment(location.hash);
+      if (shared !== undefined) restored = this.openText(shared, 'Shared link', { record: false });
+    } catch {
+      this.update({ openProblems: { title: 'Shared link', problems: ['the link is damaged (cannot decompress it)'] } });
+    }
+    if (!restored && saved?.pipeline) {
+      const fragment = parseFragment(JSON.stringify(saved.pipeline));
+      if (fragment) {
+        this.store.exec(loadPipeline, fragment, { record: false });
+        restored = true;
+      }
+    }
+    if (!restored) {
+      const example = examples.find((e) => e.file === DEFAULT_EXAMPLE) ?? examples[0];
+      if (example) this.openText(example.text, example.name, { record: false });
+    }
+
+    const sources: SourceInfo[] = [];
+    for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
+    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash });
+    if (sources.length === 0) await this.addSample();
+
+    this.store.subscribe((next, previous) => {
+      this.autosave();
+      if (next.pipeline !== previous.pipeline) this.scheduleRun();
+    });
+    this.autosave();
+    this.update({ ready: true });
+    await this.runNow();
+  }
+
+  private async addSample(): Promise<void> {
+    try {
+      const response = await fetch(SAMPLE_IMAGE.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await this.addFiles([{ name: SAMPLE_IMAGE.name, bytes: new Uint8Array(await response.arrayBuffer()) }], false);
+    } catch (err) {
+      this.notify(`Could not load the sample image (${String(err)}); drop an image on the page.`, 'error');
+    }
+  }
+
+  autosave(): void {
+    writeAutosave({
+      pipeline: this.store.getState().pipeline,
+      sources: this.state.sources,
+      sourceHash: this.state.sourceHash,
+      cacheLimit: this.state.cache?.maxBytes,
+    });
+  }
+
+  /** Add images (files dropped or picked); the first becomes the one previewed. */
+  async addFiles(files: { name: string; bytes: Uint8Array }[], run = true): Promise<void> {
+    const added: SourceInfo[] = [];
+    for (const f of files) added.push(await this.client.addSource(f.name, f.bytes));
+    if (added.length === 0) return;
+    this.update((s) => ({
+      sources: [...s.sources.filter((x) => !added.some((a) => a.hash === x.hash)), ...added],
+      sourceHash: added[0].hash,
+    }));
+    this.autosave();
+    if (run) this.scheduleRun(0);
+  }
+
+  selectSource(hash: string): void {
+    if (hash === this.state.sourceHash) return;
+    this.update({ sourceHash: hash });
+    this.autosave();
+    this.scheduleRun(0);
+  }
+
+  /** Open pipeline text; on any problem, show them all and leave the graph as it is. */
+  openText(text: string, title: string, options: { record?: boolean } = {}): boolean {
+    const result = readPipelineText(text, this.registry);
+    if (!result.ok) {
+      this.update({ openProblems: { title, problems: result.problems } });
+      return false;
+    }
+    this.store.exec(loadPipeline, result.pipeline, options);
+    this.update({ openProblems: undefined });
+    return true;
+  }
+
+  dismissProblems(): void {
+    this.update({ openProblems: undefined });
+  }
+
+  openViewer(nodeId: string, port: string): void {
+    this.update({ viewer: { nodeId, port } });
+  }
+
+  closeViewer(): void {
+    this.update({ viewer: undefined });
+  }
+
+  scheduleRun(delay = this.debounceMs): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runIfChanged(), delay);
+  }
+
+  private async runIfChanged(): Promise<void> {
+    const { checked } = runnablePart(this.store.getState().pipeline, this.registry);
+    const signature = checked ? canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash }) : '';
+    if (signature === this.signature && !this.hasUnrunNodes()) return;
+    await this.runNow();
+  }
+
+  private hasUnrunNodes(): boolean {
+    return this.store.getState().pipeline.nodes.some((n) => (this.state.nodes[n.id]?.status ?? 'idle') === 'idle');
+  }
+
+  /** Run the runnable part now (cancelling a run in flight). */
+  async runNow(): Promise<RunSummary | undefined> {
+    clearTimeout(this.timer);
+    const pipeline = this.store.getState().pipeline;
+    const { checked, problems } = runnablePart(pipeline, this.registry);
+    const runId = ++this.runId;
+    const nodes: Record<string, NodeRunState> = {};
+    for (const n of pipeline.nodes) {
+      const old = this.state.nodes[n.id];
+      const p = problems.get(n.id);
+      nodes[n.id] = p ? { status: 'invalid', problems: p } : { status: 'waiting', preview: old?.preview };
+    }
+    this.signature = checked ? canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash }) : '';
+    if (!checked) {
+      this.update({ nodes, running: false });
+      return undefined;
+    }
+    this.update({ nodes, running: true });
+    const have: Record<string, string> = {};
+    for (const [id, n] of Object.entries(nodes)) if (n.preview) have[id] = n.preview.key;
+    const summary = await this.client.run(
+      { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, have },
+      (event) => this.onEvent(event),
+    );
+    if (runId !== this.runId) return summary;
+    this.runs.push(summary);
+    const cache = await this.client.api.cacheInfo();
+    this.update({ running: false, lastRun: summary, cache });
+    if (summary.status === 'invalid') this.notify(summary.problems?.join('; ') ?? 'cannot run', 'error');
+    return summary;
+  }
+
+  private onEvent(event: EngineEvent): void {
+    if (event.runId !== this.runId) return;
+    this.update((s) => {
+      const old = s.nodes[event.id] ?? { status: 'idle' };
+      if (event.type === 'node-start') return { nodes: { ...s.nodes, [event.id]: { ...old, status: 'running' } } };
+      return { nodes: { ...s.nodes, [event.id]: nodeStateFrom(event.report, event.preview ?? (ok(event.report) ? old.preview : undefined)) } };
+    });
+  }
+
+  cancel(): void {
+    this.runId++;
+    void this.client.api.cancel(this.runId - 1);
+    this.update((s) => ({
+      running: false,
+      nodes: Object.fromEntries(Object.entries(s.nodes).map(([id, n]) => [id, n.status === 'running' || n.status === 'waiting' ? { ...n, status: 'idle' as const } : n])),
+    }));
+    this.notify('Run cancelled');
+  }
+
+  async clearCache(): Promise<void> {
+    const cache = await this.client.api.clearCache();
+    this.update({ cache });
+    this.notify('Cache cleared');
+  }
+
+  async setCacheLimit(bytes: number): Promise<void> {
+    const cache = await this.client.api.setCacheLimit(bytes);
+    this.update({ cache });
+    this.autosave();
+  }
+
+  /** The reports of the last finished run, for the run panel and tests. */
+  get reports(): NodeReport[] {
+    return this.state.lastRun?.reports ?? [];
+  }
+
+  loadPipelineDoc(pipeline: Pipeline): void {
+    this.store.exec(loadPipeline, pipeline);
+  }
+}
+
+const ok = (r: NodeReport) => r.status === 'done' || r.status === 'cached';
+
+function nodeStateFrom(report: NodeReport, preview: NodeRunState['preview']): NodeRunState {
+  return { status: report.status, ms: report.ms, error: report.error, preview: ok(report) ? preview : undefined };
+}
+
+function stripUi(p: Pipeline): Pipeline {
+  const { ui: _ui, ...rest } = p;
+  return rest as Pipeline;
+}

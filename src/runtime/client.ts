@@ -1,0 +1,34 @@
+// The page's side of the worker: one engine behind comlink. Files are transferred in, previews
+// are transferred out. If a worker cannot start, the engine runs on the page instead (slower, but
+// the editor still works).
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import { nodeRegistry } from '../../nodes/index';
+import { Engine } from '../editor/engine/engine';
+import type { EngineApi, EngineEvent, RunRequest, RunSummary } from '../editor/engine/protocol';
+
+export interface EngineClient {
+  api: Remote<EngineApi> | EngineApi;
+  inWorker: boolean;
+  addSource(name: string, bytes: Uint8Array): ReturnType<EngineApi['addSource']>;
+  run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
+  terminate(): void;
+}
+
+export async function createEngineClient(): Promise<EngineClient> {
+  let worker: Worker | undefined;
+  let api: Remote<EngineApi> | EngineApi;
+  try {
+    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cellgraph-engine' });
+    api = wrap<EngineApi>(worker);
+  } catch {
+    api = new Engine(nodeRegistry, (v) => v);
+  }
+  const inWorker = worker !== undefined;
+  return {
+    api,
+    inWorker,
+    addSource: (name, bytes) => (inWorker ? api.addSource(name, transfer(bytes, [bytes.buffer as ArrayBuffer])) : api.addSource(name, bytes)),
+    run: (request, onEvent) => api.run(request, inWorker ? proxy(onEvent) : onEvent) as Promise<RunSummary>,
+    terminate: () => worker?.terminate(),
+  };
+}
