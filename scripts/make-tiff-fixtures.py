@@ -269,6 +269,16 @@ def main():
     add('ome_cz.ome.tif', 'ome_zc', layout(zc, 3, 2), 'uint16', planes=3, channels=2,
         pixel_size={'x': 0.5, 'y': 0.5, 'unit': '\u00b5m'}, extra={'planeAxis': 'z'})
 
+    # the unit spellings ImageJ files carry: ImageJ's ASCII escape, words, and a raw micro sign in
+    # UTF-8 or Latin-1 (older writers); the description is written as raw bytes to keep them exact
+    for suffix, unit_bytes in [('escaped', b'\\u00B5m'), ('micron', b'micron'), ('micrometer', b'micrometer'),
+                               ('um', b'um'), ('utf8', '\u00b5m'.encode('utf-8')), ('latin1', b'\xb5m'),
+                               ('greek_mu', '\u03bcm'.encode('utf-8'))]:
+        name = f'imagej_unit_{suffix}.tif'
+        description = b'ImageJ=1.53t\nunit=' + unit_bytes + b'\nloop=false\n'
+        tifffile.imwrite(OUT / name, base['u8'], resolution=(4.0, 4.0), description=None, metadata=None,
+                         extratags=[(270, 's', 0, description, True)], **mb)
+        add(name, 'u8', layout(base['u8']), 'uint8', pixel_size={'x': 0.25, 'y': 0.25, 'unit': '\u00b5m'})
     tifffile.imwrite(OUT / 'resolution_cm.tif', base['u16'], resolution=(20000, 20000), resolutionunit='CENTIMETER', **mb)
     add('resolution_cm.tif', 'u16', layout(base['u16']), 'uint16', pixel_size={'x': 0.5, 'y': 0.5, 'unit': '\u00b5m'})
     tifffile.imwrite(OUT / 'resolution_inch.tif', base['u16'], resolution=(300, 300), resolutionunit='INCH', **mb)
