@@ -37,7 +37,8 @@ function Editor() {
   const { ready } = useSessionState();
   const flow = useReactFlow();
 
-  const onFiles = async (files: File[]) => {
+  const onFiles = (files: File[]) => session.track(readFiles(files));
+  const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
       if (session.openText(await json.text(), json.name)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);

@@ -46,6 +46,8 @@ export class Session {
   private signature = '';
   private timer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
+  /** File reads and source uploads in flight (a run follows each). */
+  private pendingWork = 0;
   /** Every finished run's summary, oldest first (tests read these through window.__cellgraph). */
   readonly runs: RunSummary[] = [];
   debounceMs = 250;
@@ -175,7 +177,25 @@ export class Session {
 
   scheduleRun(delay = this.debounceMs): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runIfChanged(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runIfChanged();
+    }, delay);
+  }
+
+  /** Nothing running, scheduled or being read: what the page shows is the result of the graph. */
+  get idle(): boolean {
+    return this.state.ready && !this.state.running && this.timer === undefined && this.pendingWork === 0;
+  }
+
+  /** Count async work (file reads) so `idle` stays false until its run is scheduled. */
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.pendingWork++;
+    try {
+      return await work;
+    } finally {
+      this.pendingWork--;
+    }
   }
 
   private async runIfChanged(): Promise<void> {
@@ -192,6 +212,7 @@ export class Session {
   /** Run the runnable part now (cancelling a run in flight). */
   async runNow(): Promise<RunSummary | undefined> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     const pipeline = this.store.getState().pipeline;
     const { checked, problems } = runnablePart(pipeline, this.registry);
     const runId = ++this.runId;
