@@ -79,13 +79,7 @@ export class Session {
     this.update({ cache });
     if (!cache.persistent) this.notify(`Cache: ${cache.reason ?? 'memory only'}`, 'info');
 
-    let restored = false;
-    try {
-      const shared = await decodeShareFragment(location.hash);
-      if (shared !== undefined) restored = this.openText(shared, 'Shared link', { record: false });
-    } catch {
-      this.update({ openProblems: { title: 'Shared link', problems: ['the link is damaged (cannot decompress it)'] } });
-    }
+    let restored = await this.openShareLink(location, { record: false });
     if (!restored && saved?.pipeline) {
       const fragment = parseFragment(JSON.stringify(saved.pipeline));
       if (fragment) {
@@ -110,6 +104,23 @@ export class Session {
     this.autosave();
     this.update({ ready: true });
     await this.runNow();
+  }
+
+  /**
+   * Open the pipeline a share link carries in the URL fragment, then drop the fragment, so a reload
+   * shows the autosaved graph (with the user's later edits) rather than the link's again.
+   */
+  async openShareLink(location: { hash: string } = window.location, options: { record?: boolean } = {}): Promise<boolean> {
+    let opened = false;
+    try {
+      const shared = await decodeShareFragment(location.hash);
+      if (shared === undefined) return false;
+      opened = this.openText(shared, 'Shared link', options);
+    } catch {
+      this.update({ openProblems: { title: 'Shared link', problems: ['the link is damaged (cannot decompress it)'] } });
+    }
+    if (typeof window !== 'undefined' && location === window.location) history.replaceState(null, '', window.location.pathname + window.location.search);
+    return opened;
   }
 
   private async addSample(): Promise<void> {
