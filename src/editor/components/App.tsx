@@ -37,7 +37,8 @@ function Editor() {
   const { ready } = useSessionState();
   const flow = useReactFlow();
 
-  const onFiles = async (files: File[]) => {
+  const onFiles = (files: File[]) => session.track(readFiles(files));
+  const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
       if (session.openText(await json.text(), json.name)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
@@ -110,15 +111,21 @@ function Editor() {
       const refused = store.exec(paste, { fragment });
       if (refused) session.notify(refused, 'error');
     };
+    // a share link pasted into the address bar of an open editor only changes the fragment
+    const onHashChange = () => {
+      void session.openShareLink().then((opened) => opened && setTimeout(() => flow.fitView({ padding: 0.15 }), 50));
+    };
+    window.addEventListener('hashchange', onHashChange);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
+      window.removeEventListener('hashchange', onHashChange);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, session]);
+  }, [store, session, flow]);
 
   const onPageDragOver = (e: DragEvent) => {
     if (e.dataTransfer.types.includes('Files')) e.preventDefault();

@@ -19,7 +19,16 @@ export function Toolbar({ actions }: { actions: Actions }) {
       <span className="cg-brand">cellgraph</span>
       <span className="cg-title" title={pipeline.description}>{pipeline.name}</span>
       <div className="cg-group">
-        <button type="button" onClick={() => store.exec(loadPipeline, emptyPipeline())} title="Start an empty pipeline">New</button>
+        <button
+          type="button"
+          onClick={() => {
+            store.exec(loadPipeline, emptyPipeline());
+            void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+          }}
+          title="Start an empty pipeline"
+        >
+          New
+        </button>
         <button type="button" onClick={() => picker.current?.click()} title="Open a pipeline file (Ctrl+O)">Open pipeline</button>
         <input
           ref={picker}
