@@ -11,6 +11,12 @@ import { fillHoles } from './segment/fill-holes';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { threshold } from './threshold/threshold';
+import { median } from './preprocess/median';
+import { mean } from './preprocess/mean';
+import { unsharpMask } from './preprocess/unsharp-mask';
+import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
+import { differenceOfGaussians } from './preprocess/difference-of-gaussians';
+import { sobel } from './preprocess/sobel';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -23,6 +29,12 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureImage,
   exportTable,
   saveImage,
+  median,
+  mean,
+  unsharpMask,
+  laplacianOfGaussian,
+  differenceOfGaussians,
+  sobel,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
