@@ -17,6 +17,11 @@ import { unsharpMask } from './preprocess/unsharp-mask';
 import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
 import { differenceOfGaussians } from './preprocess/difference-of-gaussians';
 import { sobel } from './preprocess/sobel';
+import { rescaleIntensityNode } from './preprocess/rescale-intensity';
+import { invert } from './preprocess/invert';
+import { convertType } from './preprocess/convert-type';
+import { crop } from './preprocess/crop';
+import { resize } from './preprocess/resize';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -35,6 +40,11 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   laplacianOfGaussian,
   differenceOfGaussians,
   sobel,
+  rescaleIntensityNode,
+  invert,
+  convertType,
+  crop,
+  resize,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
