@@ -22,6 +22,7 @@ import { invert } from './preprocess/invert';
 import { convertType } from './preprocess/convert-type';
 import { crop } from './preprocess/crop';
 import { resize } from './preprocess/resize';
+import { imageMath } from './preprocess/image-math';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -45,6 +46,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   convertType,
   crop,
   resize,
+  imageMath,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
