@@ -23,6 +23,8 @@ import { convertType } from './preprocess/convert-type';
 import { crop } from './preprocess/crop';
 import { resize } from './preprocess/resize';
 import { imageMath } from './preprocess/image-math';
+import { whiteTophat } from './preprocess/white-tophat';
+import { blackTophat } from './preprocess/black-tophat';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -47,6 +49,8 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   crop,
   resize,
   imageMath,
+  whiteTophat,
+  blackTophat,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
