@@ -25,6 +25,7 @@ import { resize } from './preprocess/resize';
 import { imageMath } from './preprocess/image-math';
 import { whiteTophat } from './preprocess/white-tophat';
 import { blackTophat } from './preprocess/black-tophat';
+import { rollingBall } from './preprocess/rolling-ball';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -51,6 +52,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   imageMath,
   whiteTophat,
   blackTophat,
+  rollingBall,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
