@@ -26,6 +26,8 @@ import { imageMath } from './preprocess/image-math';
 import { whiteTophat } from './preprocess/white-tophat';
 import { blackTophat } from './preprocess/black-tophat';
 import { rollingBall } from './preprocess/rolling-ball';
+import { illuminationEstimate } from './preprocess/illumination-estimate';
+import { illuminationApply } from './preprocess/illumination-apply';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -53,6 +55,8 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   whiteTophat,
   blackTophat,
   rollingBall,
+  illuminationEstimate,
+  illuminationApply,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
