@@ -28,6 +28,10 @@ import { blackTophat } from './preprocess/black-tophat';
 import { rollingBall } from './preprocess/rolling-ball';
 import { illuminationEstimate } from './preprocess/illumination-estimate';
 import { illuminationApply } from './preprocess/illumination-apply';
+import { splitChannels } from './preprocess/split-channels';
+import { mergeChannels } from './preprocess/merge-channels';
+import { toGray } from './preprocess/to-gray';
+import { colorDeconvolution } from './preprocess/color-deconvolution';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -57,6 +61,10 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   rollingBall,
   illuminationEstimate,
   illuminationApply,
+  splitChannels,
+  mergeChannels,
+  toGray,
+  colorDeconvolution,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
