@@ -11,6 +11,27 @@ import { fillHoles } from './segment/fill-holes';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { threshold } from './threshold/threshold';
+import { median } from './preprocess/median';
+import { mean } from './preprocess/mean';
+import { unsharpMask } from './preprocess/unsharp-mask';
+import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
+import { differenceOfGaussians } from './preprocess/difference-of-gaussians';
+import { sobel } from './preprocess/sobel';
+import { rescaleIntensityNode } from './preprocess/rescale-intensity';
+import { invert } from './preprocess/invert';
+import { convertType } from './preprocess/convert-type';
+import { crop } from './preprocess/crop';
+import { resize } from './preprocess/resize';
+import { imageMath } from './preprocess/image-math';
+import { whiteTophat } from './preprocess/white-tophat';
+import { blackTophat } from './preprocess/black-tophat';
+import { rollingBall } from './preprocess/rolling-ball';
+import { illuminationEstimate } from './preprocess/illumination-estimate';
+import { illuminationApply } from './preprocess/illumination-apply';
+import { splitChannels } from './preprocess/split-channels';
+import { mergeChannels } from './preprocess/merge-channels';
+import { toGray } from './preprocess/to-gray';
+import { colorDeconvolution } from './preprocess/color-deconvolution';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -23,6 +44,27 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureImage,
   exportTable,
   saveImage,
+  median,
+  mean,
+  unsharpMask,
+  laplacianOfGaussian,
+  differenceOfGaussians,
+  sobel,
+  rescaleIntensityNode,
+  invert,
+  convertType,
+  crop,
+  resize,
+  imageMath,
+  whiteTophat,
+  blackTophat,
+  rollingBall,
+  illuminationEstimate,
+  illuminationApply,
+  splitChannels,
+  mergeChannels,
+  toGray,
+  colorDeconvolution,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
