@@ -11,6 +11,7 @@ import { fillHoles } from './segment/fill-holes';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { threshold } from './threshold/threshold';
+import { watershedDeclump } from './segment/watershed-declump';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -23,6 +24,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureImage,
   exportTable,
   saveImage,
+  watershedDeclump,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
