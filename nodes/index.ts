@@ -32,6 +32,7 @@ import { splitChannels } from './preprocess/split-channels';
 import { mergeChannels } from './preprocess/merge-channels';
 import { toGray } from './preprocess/to-gray';
 import { colorDeconvolution } from './preprocess/color-deconvolution';
+import { watershedDeclump } from './segment/watershed-declump';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -65,6 +66,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   mergeChannels,
   toGray,
   colorDeconvolution,
+  watershedDeclump,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createImage, createMask, maskFromRows, type Image, type Labels, type Mask } from '../../src/core/image';
+import { UserError } from '../../src/core/errors';
+import { runPipeline } from '../../src/core/executor';
+import { hashBytes } from '../../src/core/hash';
+import { loadPipelineText } from '../../src/core/validate';
+import { matchObjects } from '../../src/imaging/segmentation-score';
+import { decodeImageFile } from '../../src/io/decode';
+import { testContext } from '../../src/testing/context';
+import { imagePath, REPO_ROOT } from '../../src/testing/paths';
+import { nodeRegistry } from '../index';
+import { watershedDeclump } from './watershed-declump';
+
+const defaults = watershedDeclump.params.parse({});
+const run = (mask: Mask, params = {}, image?: Image) =>
+  watershedDeclump.run({ mask, image: image as Image }, { ...defaults, ...params }, testContext()) as { labels: Labels };
+
+/** Two overlapping disks of radius r whose centres are d apart, in a w × h mask. */
+function twoDisks(r: number, d: number) {
+  const w = 4 * r + d;
+  const h = 2 * r + 5;
+  const mask = createMask({ width: w, height: h });
+  const cy = (h - 1) / 2;
+  for (const cx of [2 * r - 1, 2 * r - 1 + d]) {
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) mask.data[y * w + x] = 1;
+  }
+  return mask;
+}
+
+describe('watershed-declump', () => {
+  it('splits two overlapping disks into two objects covering the mask, at any scale', () => {
+    for (const r of [5, 12, 30]) {
+      const mask = twoDisks(r, Math.round(1.5 * r));
+      const { labels } = run(mask);
+      expect(labels.count, `r=${r}`).toBe(2);
+      for (let i = 0; i < mask.data.length; i++) expect(labels.data[i] > 0).toBe(mask.data[i] === 1);
+    }
+  });
+
+  it('keeps a single disk whole and an object without marker (h too high) as one object', () => {
+    const mask = twoDisks(8, 40);
+    expect(run(mask).labels.count).toBe(2); // two separate disks
+    const { labels } = run(mask, { h: 50 });
+    expect(labels.count).toBe(2);
+  });
+
+  it('splits along the dark line with method intensity', () => {
+    const mask = maskFromRows([[1, 1, 1, 1, 1, 1, 1]]);
+    const image = createImage({ width: 7, height: 1 }, 'float32', Float32Array.from([5, 9, 5, 1, 5, 9, 5]));
+    const { labels } = run(mask, { method: 'intensity', sigma: 0, min_distance: 1 }, image);
+    expect(Array.from(labels.data)).toEqual([1, 1, 1, 1, 2, 2, 2]);
+  });
+
+  it('says which input is missing for method intensity', () => {
+    expect(() => run(maskFromRows([[1]]), { method: 'intensity' })).toThrow(UserError);
+    expect(() => run(maskFromRows([[1]]), { method: 'intensity' })).toThrow(/intensity image/);
+  });
+});
+
+function labelsFromTiff(path: string): Uint32Array {
+  const image = decodeImageFile(readFileSync(path), path, { maxPixels: 2 ** 26 });
+  return Uint32Array.from(image.data);
+}
+
+describe('pipelines/nuclei-declump.json on hand-annotated nuclei', () => {
+  const text = readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-declump.json'), 'utf8');
+  const loaded = loadPipelineText(text, nodeRegistry);
+  // Measured: F1 0.81 (56 objects for 65 nuclei) and 0.73 (111 for 125), exactly what the same steps give in scikit-image. The issue's target, F1 >= 0.85 with
+  // the count within 10%, is NOT met: with a global Otsu foreground even ground-truth markers reach only
+  // 0.90-0.92 and 0.86-0.87 (scripts/reference/segment_declump_f1.py); the bounds below guard the
+  // measured quality against regressions.
+  for (const [name, minF1] of [
+    ['dsb2018_256_uint8', 0.8],
+    ['dsb2018_512_uint16', 0.72],
+  ] as const) {
+    it(`${name}: objects matched to the ground truth (IoU > 0.5)`, async () => {
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      const bytes = readFileSync(imagePath(`${name}.tif`));
+      const result = await runPipeline(loaded.checked, {
+        registry: nodeRegistry,
+        source: { name: `${name}.tif`, bytes, hash: hashBytes(bytes) },
+      });
+      expect(result.error).toBeUndefined();
+      const labels = result.values.get('filter')!.labels as Labels;
+      const truth = labelsFromTiff(imagePath(`${name}_mask.tif`));
+      const m = matchObjects(labels.data, truth);
+      expect(m.f1, JSON.stringify(m)).toBeGreaterThanOrEqual(minF1);
+      expect(Math.abs(m.predicted - m.truth) / m.truth, JSON.stringify(m)).toBeLessThanOrEqual(0.2);
+      const table = result.values.get('export')!.table as { rows: number };
+      expect(table.rows).toBe(m.predicted);
+    });
+  }
+});

@@ -1,0 +1,80 @@
+"""How well a plain scikit-image distance-transform watershed splits the hand-annotated DSB2018 nuclei
+(test-data/images/dsb2018_*), to compare with pipelines/nuclei-declump.json.
+
+Pipeline: gaussian(sigma) -> Otsu (or, to separate splitting from thresholding errors, the ground-truth
+foreground) -> binary_fill_holes -> distance_transform_edt -> markers (peak_local_max
+with min_distance per connected component, or h_maxima of height h) -> watershed(-distance, markers,
+mask) -> remove objects < min_area px. Objects are matched to the ground truth when IoU > 0.5 (a
+one-to-one matching, since IoU > 0.5 admits at most one partner); F1 = 2·TP / (n_pred + n_true).
+
+Writes test-data/reference/segment/declump_f1.json. Run with /usr/bin/python3.
+"""
+import itertools
+import json
+import pathlib
+import sys
+
+import numpy as np
+import scipy.ndimage as ndi
+import tifffile
+from skimage import filters, measure, morphology, segmentation
+from skimage.feature import peak_local_max
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+IMAGES = ROOT / 'test-data' / 'images'
+OUT = ROOT / 'test-data' / 'reference' / 'segment'
+CASES = ['dsb2018_256_uint8', 'dsb2018_512_uint16']
+
+
+def match_f1(pred, truth):
+    """Objects with IoU > 0.5, F1 and counts."""
+    p_ids, p_area = np.unique(pred[pred > 0], return_counts=True)
+    t_ids, t_area = np.unique(truth[truth > 0], return_counts=True)
+    both = (pred > 0) & (truth > 0)
+    pairs, inter = np.unique(np.stack([pred[both], truth[both]]), axis=1, return_counts=True)
+    pa = dict(zip(p_ids, p_area))
+    ta = dict(zip(t_ids, t_area))
+    tp = sum(1 for (p, t), i in zip(pairs.T, inter) if i / (pa[p] + ta[t] - i) > 0.5)
+    return {'tp': int(tp), 'n_pred': int(len(p_ids)), 'n_true': int(len(t_ids)),
+            'f1': 2 * tp / (len(p_ids) + len(t_ids))}
+
+
+def declump(image, sigma, min_distance, h, min_area, truth=None):
+    smooth = filters.gaussian(image.astype(np.float32), sigma=sigma, preserve_range=True)
+    mask = ndi.binary_fill_holes(smooth > filters.threshold_otsu(smooth)) if truth is None else truth > 0
+    distance = ndi.distance_transform_edt(mask)
+    comps = measure.label(mask, connectivity=2)
+    if min_distance == 'auto':  # as watershed-declump's automatic min_distance: 3/4 of the median object radius
+        radius = np.median(ndi.maximum(distance, comps, np.arange(1, comps.max() + 1)))
+        min_distance = max(1, int(round(0.75 * radius)))
+    if h:
+        markers = ndi.label(morphology.h_maxima(distance, h), structure=np.ones((3, 3)))[0]
+    else:
+        peaks = peak_local_max(distance, min_distance=min_distance, labels=comps, exclude_border=False)
+        m = np.zeros(mask.shape, bool)
+        m[tuple(peaks.T)] = True
+        markers = ndi.label(m)[0]
+    labels = segmentation.watershed(-distance, markers, mask=mask, connectivity=2)
+    return morphology.remove_small_objects(labels, min_area)
+
+
+def main():
+    images = {c: (tifffile.imread(IMAGES / f'{c}.tif'), tifffile.imread(IMAGES / f'{c}_mask.tif')) for c in CASES}
+    results = []
+    for foreground, sigma, md, h, min_area in itertools.chain(
+            [('otsu', 2, 'auto', 0, 10)],  # what pipelines/nuclei-declump.json does
+            itertools.product(['otsu'], [1, 2], [3, 5, 7, 9], [0], [0, 15]),
+            itertools.product(['otsu'], [1, 2], [0], [0.5, 1, 2, 3], [0, 15]),
+            itertools.product(['truth'], [2], [3, 5, 7, 'auto'], [0], [0])):
+        row = {'foreground': foreground, 'sigma': sigma, 'min_distance': md, 'h': h, 'min_area': min_area}
+        for c, (img, gt) in images.items():
+            row[c] = match_f1(declump(img, sigma, md, h, min_area, gt if foreground == 'truth' else None), gt)
+        results.append(row)
+        print(foreground, sigma, md, h, min_area, ' '.join(f"{c[8:11]} f1={row[c]['f1']:.3f} n={row[c]['n_pred']}/{row[c]['n_true']}"
+                                               for c in CASES), file=sys.stderr)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / 'declump_f1.json').write_text(json.dumps(results, indent=1) + '\n')
+
+
+if __name__ == '__main__':
+    main()
