@@ -11,6 +11,10 @@ import { fillHoles } from './segment/fill-holes';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { threshold } from './threshold/threshold';
+import { project } from './stack/project';
+import { selectPlanes } from './stack/select-planes';
+import { subsample } from './stack/subsample';
+import { bin } from './stack/bin';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -23,6 +27,10 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureImage,
   exportTable,
   saveImage,
+  project,
+  selectPlanes,
+  subsample,
+  bin,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
