@@ -15,6 +15,11 @@ import { project } from './stack/project';
 import { selectPlanes } from './stack/select-planes';
 import { subsample } from './stack/subsample';
 import { bin } from './stack/bin';
+import { focusMap } from './focus/focus-map';
+import { inFocusMask } from './focus/in-focus-mask';
+import { focusStack } from './focus/focus-stack';
+import { focusScore } from './focus/focus-score';
+import { bestFocusPlane } from './focus/best-focus-plane';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -31,6 +36,11 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   selectPlanes,
   subsample,
   bin,
+  focusMap,
+  inFocusMask,
+  focusStack,
+  focusScore,
+  bestFocusPlane,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
