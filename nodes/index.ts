@@ -20,6 +20,8 @@ import { inFocusMask } from './focus/in-focus-mask';
 import { focusStack } from './focus/focus-stack';
 import { focusScore } from './focus/focus-score';
 import { bestFocusPlane } from './focus/best-focus-plane';
+import { measureOverPlanes } from './measure/measure-over-planes';
+import { pixelSeries } from './measure/pixel-series';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -41,6 +43,8 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   focusStack,
   focusScore,
   bestFocusPlane,
+  measureOverPlanes,
+  pixelSeries,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
