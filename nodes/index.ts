@@ -22,6 +22,7 @@ import { focusScore } from './focus/focus-score';
 import { bestFocusPlane } from './focus/best-focus-plane';
 import { measureOverPlanes } from './measure/measure-over-planes';
 import { pixelSeries } from './measure/pixel-series';
+import { metadataFromFilename } from './measure/metadata-from-filename';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -45,6 +46,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   bestFocusPlane,
   measureOverPlanes,
   pixelSeries,
+  metadataFromFilename,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
