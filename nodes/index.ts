@@ -33,6 +33,18 @@ import { mergeChannels } from './preprocess/merge-channels';
 import { toGray } from './preprocess/to-gray';
 import { colorDeconvolution } from './preprocess/color-deconvolution';
 import { watershedDeclump } from './segment/watershed-declump';
+import { project } from './stack/project';
+import { selectPlanes } from './stack/select-planes';
+import { subsample } from './stack/subsample';
+import { bin } from './stack/bin';
+import { focusMap } from './focus/focus-map';
+import { inFocusMask } from './focus/in-focus-mask';
+import { focusStack } from './focus/focus-stack';
+import { focusScore } from './focus/focus-score';
+import { bestFocusPlane } from './focus/best-focus-plane';
+import { measureOverPlanes } from './measure/measure-over-planes';
+import { pixelSeries } from './measure/pixel-series';
+import { metadataFromFilename } from './measure/metadata-from-filename';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -67,6 +79,18 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   toGray,
   colorDeconvolution,
   watershedDeclump,
+  project,
+  selectPlanes,
+  subsample,
+  bin,
+  focusMap,
+  inFocusMask,
+  focusStack,
+  focusScore,
+  bestFocusPlane,
+  measureOverPlanes,
+  pixelSeries,
+  metadataFromFilename,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

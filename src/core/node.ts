@@ -43,7 +43,7 @@ export function portAccepts(to: PortType, from: PortType): boolean {
   return to === 'raster' && (from === 'image' || from === 'mask' || from === 'labels');
 }
 
-export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export'] as const;
+export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export', 'Stack'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** The file a batch item came from. Nodes that read it (load-image) declare `readsSource`. */
