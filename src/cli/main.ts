@@ -11,7 +11,7 @@ import { nodeRegistry } from '../../nodes/index';
 import { expandInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
-import { defaultJobs, prepareOutDir, runBatch } from './run';
+import { checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
 
 declare const __CELLGRAPH_VERSION__: string;
 const VERSION = typeof __CELLGRAPH_VERSION__ === 'string' ? __CELLGRAPH_VERSION__ : 'dev';
@@ -35,7 +35,7 @@ Options for run:
   --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
   --max-pixels N          refuse images with more samples than N (default ${DEFAULT_MAX_PIXELS})
   --timeout SEC           give up on an image after SEC seconds (default 0: no limit)
-  --debug                 show stack traces for internal errors
+  --debug                 show stack traces for internal errors (also an image's, under its error line)
 
 Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,
 invalid pipeline, or an output folder that cannot be written.`;
@@ -45,7 +45,7 @@ class UsageError extends UserError {}
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    return await dispatch(argv.filter((a) => a !== '--debug'));
+    return await dispatch(argv.filter((a) => a !== '--debug'), debug);
   } catch (err) {
     const message = describeError(err);
     process.stderr.write(`cellgraph: ${message}\n`);
@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], debug: boolean): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -67,7 +67,7 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'run':
-      return runCommand(rest);
+      return runCommand(rest, debug);
     case 'validate':
       return validateCommand(rest);
     case 'nodes': {
@@ -124,7 +124,7 @@ function positiveInt(value: unknown, flag: string, min = 1): number {
   return n;
 }
 
-async function runCommand(args: string[]): Promise<number> {
+async function runCommand(args: string[], debug: boolean): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
@@ -156,6 +156,7 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const outDir = resolve(values.out);
   const inputs = expandInputs(inputArgs);
+  checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);
 
   const settings: RunSettings = {
@@ -165,6 +166,7 @@ async function runCommand(args: string[]): Promise<number> {
     maxPixels,
     cacheDir: typeof values.cache === 'string' ? resolve(values.cache) : undefined,
     recordsDir: values['no-cache'] ? undefined : join(outDir, '.cellgraph', 'records'),
+    debug,
   };
   const summary = await runBatch({
     checked: prepared.checked,
