@@ -2,7 +2,7 @@
 // Exit codes: 0 all inputs succeeded; 1 some inputs failed; 2 bad usage, invalid pipeline, or an
 // output folder that cannot be written. Errors are one line; --debug adds stack traces.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError, UserError } from '../core/errors';
 import { DEFAULT_MAX_PIXELS } from '../core/executor';
@@ -118,6 +118,12 @@ function validateCommand(args: string[]): number {
   return 0;
 }
 
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 function positiveInt(value: unknown, flag: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} takes a whole number >= ${min}, got '${value}'`);
@@ -182,7 +188,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
   const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
   process.stdout.write(
     `${inputs.length} image${inputs.length === 1 ? '' : 's'}: ${summary.ok} ok, ${summary.failed} failed${resumed} ` +
-      `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${f}`).join('\n')}\n`,
+      `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${shortPath(f)}`).join('\n')}\n`,
   );
   return summary.failed > 0 ? 1 : 0;
 }
