@@ -4,7 +4,8 @@ libjpeg-turbo 2.1):
 
     /usr/bin/python3 scripts/make-png-jpeg-fixtures.py
 
-PNG is lossless, so the .npy truth is the array written. PNGs that Pillow cannot write (16-bit RGB,
+PNG is lossless, so the .npy truth is the array written; *_rgb2gray.npy is scikit-image's rgb2gray
+of rgb8/rgb16.png times 255/65535 (load-image's gray keeps the input's range). PNGs that Pillow cannot write (16-bit RGB,
 16-bit grey with alpha, 2/4-bit grey) are written by the small encoder below. JPEG is lossy: the
 .npy is what libjpeg-turbo decodes (Pillow), the reference the tests compare jpeg-js with, within
 a tolerance. Layout of every .npy: (channels, height, width), cellgraph's channel-planar order.
@@ -107,6 +108,12 @@ def main():
     pal.putpalette(np.repeat(greys, 3).tolist())
     pal.save(PNG / 'palette_grey.png')
     add(PNG, 'palette_grey.png', planar(greys[indices]), 'uint8', extra={'palette': 'grey'})
+
+    # load-image's "gray": skimage.color.rgb2gray (on [0, 1] floats) scaled back to the input's range
+    from skimage.color import rgb2gray
+    for name, arr, top in [('rgb8.png', rgb8, 255), ('rgb16.png', rgb16, 65535)]:
+        gray = (rgb2gray(arr) * top).astype(np.float32)
+        np.save(PNG / name.replace('.png', '_rgb2gray.npy'), gray)
 
     # low bit depths keep their raw values (0-1, 0-3, 0-15)
     for depth in (1, 2, 4):

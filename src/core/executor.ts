@@ -25,6 +25,8 @@ export interface NodeReport {
   /** Wall time of run() (0 when cached or not run). */
   ms: number;
   error?: string;
+  /** The stack of an unexpected (non-UserError) error, for `cellgraph run --debug`. */
+  stack?: string;
 }
 
 export type ExecutorEvent =
@@ -126,6 +128,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           report.ms = now() - started;
           report.status = 'error';
           report.error = describeError(err);
+          if (!(err instanceof UserError) && err instanceof Error && err.stack) report.stack = err.stack;
           failed.add(id);
           firstError ??= `node '${id}': ${report.error}`;
         }
