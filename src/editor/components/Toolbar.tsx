@@ -55,7 +55,7 @@ export function Toolbar({ actions }: { actions: Actions }) {
                     role="menuitem"
                     onClick={() => {
                       setExamplesOpen(false);
-                      if (session.openText(ex.text, ex.file)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+                      session.openText(ex.text, ex.file);
                     }}
                   >
                     {ex.name} <span className="muted">{ex.file}</span>
