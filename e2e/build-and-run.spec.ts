@@ -25,6 +25,7 @@ import {
 
 const IMAGE = join(REPO, 'test-data/images/dsb2018_512_uint16.tif');
 const NUCLEI = join(REPO, 'pipelines/nuclei-count.json');
+const MORE = ['xy_8bit__few_touching_nuclei.tif', 'dsb2018_256_uint8.tif'].map((f) => join(REPO, 'test-data/images', f));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -120,6 +121,22 @@ describe('building the nuclei pipeline from an empty canvas', () => {
     expect(cliRun(file, IMAGE).images[0][`${ids.filter}.count`]).toBe(cli.images[0]['filter.count']);
     await page.getByRole('button', { name: 'Fit view' }).click();
     await screenshot(page, 'built-from-empty');
+  });
+
+  test('several images dropped at once on the load node: the first is previewed, the user picks another', async () => {
+    const { page } = browser;
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.click(pane.x + pane.width - 40, pane.y + 20); // nothing selected: the inspector lists the images
+    await dropFiles(page, canvasNode(page, ids.load), MORE);
+    await settle(page);
+    const radio = (file: string) => page.getByRole('radio', { name: new RegExp(file.split('/').pop()!.replace(/\./g, '\\.')) });
+    await expect.poll(() => radio(MORE[0]).isChecked()).toBe(true);
+    expect(await page.getByTestId(`objects-${ids.filter}`).textContent()).toBe(`${cliRun(NUCLEI, MORE[0]).images[0]['filter.count']} objects`);
+    await radio(MORE[1]).check();
+    await settle(page);
+    expect(await page.getByTestId(`objects-${ids.filter}`).textContent()).toBe(`${cliRun(NUCLEI, MORE[1]).images[0]['filter.count']} objects`);
+    await radio(IMAGE).check();
+    await settle(page);
   });
 });
 

@@ -31,6 +31,7 @@ export async function launch({ viewport = { width: 1600, height: 1000 } } = {}):
     downloadsPath: downloads,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   return {

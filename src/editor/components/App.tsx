@@ -1,7 +1,7 @@
 // The editor page: toolbar, palette, canvas, inspector, run report; page-wide file drop,
 // clipboard and keyboard shortcuts.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { describeError } from '../../core/errors';
 import { paste, parseFragment, selectionToPipeline } from '../commands/paste';
 import { deleteSelection } from '../commands/delete-elements';
@@ -34,14 +34,29 @@ const IMAGE_FILE = /\.(tiff?|png|jpe?g)$/i;
 
 function Editor() {
   const { store, session } = useServices();
-  const { ready } = useSessionState();
+  const { ready, opened, lastRun } = useSessionState();
   const flow = useReactFlow();
+
+  // fit the view to each opened document, and again once its first run has grown the nodes
+  // with their previews, so a new user sees the whole pipeline and its results
+  const fitAfterRun = useRef(true);
+  useEffect(() => {
+    fitAfterRun.current = true;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.15 }), 50);
+    return () => clearTimeout(timer);
+  }, [opened, flow]);
+  useEffect(() => {
+    if (!lastRun || !fitAfterRun.current) return;
+    fitAfterRun.current = false;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.08 }), 50);
+    return () => clearTimeout(timer);
+  }, [lastRun, flow]);
 
   const onFiles = (files: File[]) => session.track(readFiles(files));
   const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
-      if (session.openText(await json.text(), json.name)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+      session.openText(await json.text(), json.name);
       return;
     }
     const images = files.filter((f) => IMAGE_FILE.test(f.name));
@@ -113,7 +128,7 @@ function Editor() {
     };
     // a share link pasted into the address bar of an open editor only changes the fragment
     const onHashChange = () => {
-      void session.openShareLink().then((opened) => opened && setTimeout(() => flow.fitView({ padding: 0.15 }), 50));
+      void session.openShareLink();
     };
     window.addEventListener('hashchange', onHashChange);
     document.addEventListener('copy', onCopy);
@@ -125,7 +140,7 @@ function Editor() {
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store, session, flow]);
+  }, [store, session]);
 
   const onPageDragOver = (e: DragEvent) => {
     if (e.dataTransfer.types.includes('Files')) e.preventDefault();

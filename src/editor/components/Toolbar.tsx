@@ -10,7 +10,7 @@ import type { Actions } from './actions';
 export function Toolbar({ actions }: { actions: Actions }) {
   const { store, session } = useServices();
   const { pipeline } = useEditorState();
-  const { running, lastRun } = useSessionState();
+  const { running, lastRun, cache } = useSessionState();
   const [examplesOpen, setExamplesOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
@@ -55,7 +55,7 @@ export function Toolbar({ actions }: { actions: Actions }) {
                     role="menuitem"
                     onClick={() => {
                       setExamplesOpen(false);
-                      if (session.openText(ex.text, ex.file)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+                      session.openText(ex.text, ex.file);
                     }}
                   >
                     {ex.name} <span className="muted">{ex.file}</span>
@@ -74,6 +74,11 @@ export function Toolbar({ actions }: { actions: Actions }) {
       <div className="cg-group">
         <button type="button" className="primary" onClick={() => void session.runNow()} title="Run now (Ctrl+Enter); changes also run automatically">Run</button>
         <button type="button" onClick={() => session.cancel()} disabled={!running}>Cancel run</button>
+        {cache && !cache.persistent && (
+          <span className="cg-cache-off" data-testid="cache-off" title={cache.reason}>
+            Not cached: results are kept only until the page closes
+          </span>
+        )}
         <span className="cg-run-state" role="status" aria-live="polite" data-testid="run-state" data-running={running}>
           {running ? 'Running…' : lastRun ? runSummaryText(lastRun) : ''}
         </span>

@@ -35,12 +35,14 @@ export interface SessionState {
   openProblems?: { title: string; problems: string[] };
   viewer?: { nodeId: string; port: string };
   ready: boolean;
+  /** Counts the documents opened (files, examples, links), so the view can fit each one. */
+  opened: number;
 }
 
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false };
+  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false, opened: 0 };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
@@ -170,7 +172,7 @@ export class Session {
       return false;
     }
     this.store.exec(loadPipeline, result.pipeline, options);
-    this.update({ openProblems: undefined });
+    this.update((st) => ({ openProblems: undefined, opened: st.opened + 1 }));
     return true;
   }
 
