@@ -32,6 +32,11 @@ import { splitChannels } from './preprocess/split-channels';
 import { mergeChannels } from './preprocess/merge-channels';
 import { toGray } from './preprocess/to-gray';
 import { colorDeconvolution } from './preprocess/color-deconvolution';
+import { erodeMask } from './segment/erode';
+import { dilateMask } from './segment/dilate';
+import { openMask } from './segment/open';
+import { closeMask } from './segment/close';
+import { greyMorphology } from './preprocess/grey-morphology';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -65,6 +70,11 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   mergeChannels,
   toGray,
   colorDeconvolution,
+  erodeMask,
+  dilateMask,
+  openMask,
+  closeMask,
+  greyMorphology,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
