@@ -37,6 +37,12 @@ import { dilateMask } from './segment/dilate';
 import { openMask } from './segment/open';
 import { closeMask } from './segment/close';
 import { greyMorphology } from './preprocess/grey-morphology';
+import { distanceTransform } from './segment/distance-transform';
+import { removeSmallHoles } from './segment/remove-small-holes';
+import { clearBorder } from './segment/clear-border';
+import { expandLabels } from './segment/expand-labels';
+import { shrinkLabels } from './segment/shrink-labels';
+import { skeletonize } from './segment/skeletonize';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -75,6 +81,12 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   openMask,
   closeMask,
   greyMorphology,
+  distanceTransform,
+  removeSmallHoles,
+  clearBorder,
+  expandLabels,
+  shrinkLabels,
+  skeletonize,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
