@@ -43,6 +43,7 @@ import { clearBorder } from './segment/clear-border';
 import { expandLabels } from './segment/expand-labels';
 import { shrinkLabels } from './segment/shrink-labels';
 import { skeletonize } from './segment/skeletonize';
+import { multiOtsu } from './threshold/multi-otsu';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -87,6 +88,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   expandLabels,
   shrinkLabels,
   skeletonize,
+  multiOtsu,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
