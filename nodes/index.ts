@@ -45,6 +45,18 @@ import { bestFocusPlane } from './focus/best-focus-plane';
 import { measureOverPlanes } from './measure/measure-over-planes';
 import { pixelSeries } from './measure/pixel-series';
 import { metadataFromFilename } from './measure/metadata-from-filename';
+import { erodeMask } from './segment/erode';
+import { dilateMask } from './segment/dilate';
+import { openMask } from './segment/open';
+import { closeMask } from './segment/close';
+import { greyMorphology } from './preprocess/grey-morphology';
+import { distanceTransform } from './segment/distance-transform';
+import { removeSmallHoles } from './segment/remove-small-holes';
+import { clearBorder } from './segment/clear-border';
+import { expandLabels } from './segment/expand-labels';
+import { shrinkLabels } from './segment/shrink-labels';
+import { skeletonize } from './segment/skeletonize';
+import { multiOtsu } from './threshold/multi-otsu';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -91,6 +103,18 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureOverPlanes,
   pixelSeries,
   metadataFromFilename,
+  erodeMask,
+  dilateMask,
+  openMask,
+  closeMask,
+  greyMorphology,
+  distanceTransform,
+  removeSmallHoles,
+  clearBorder,
+  expandLabels,
+  shrinkLabels,
+  skeletonize,
+  multiOtsu,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

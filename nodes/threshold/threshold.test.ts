@@ -12,7 +12,7 @@ const AUTO = ['otsu', 'li', 'triangle', 'yen', 'isodata', 'mean'] as const;
 
 describe('threshold node', () => {
   it('defaults to otsu, bright objects', () => {
-    expect(threshold.params.parse({})).toEqual({ method: 'otsu', objects: 'bright', value: 0 });
+    expect(threshold.params.parse({})).toEqual({ method: 'otsu', objects: 'bright', value: 0, correction: 1 });
     expect(threshold.params.safeParse({ method: 'magic' }).success).toBe(false);
     expect(threshold.params.safeParse({ objects: 'light' }).success).toBe(false);
   });
