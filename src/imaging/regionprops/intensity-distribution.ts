@@ -51,3 +51,30 @@ export function intensityDistribution(intensity: ArrayLike<number>, objects: Obj
   }
   return out;
 }
+
+export const INTENSITY_BASICS = ['mean_intensity', 'min_intensity', 'max_intensity', 'integrated_intensity'] as const;
+export type IntensityBasicName = (typeof INTENSITY_BASICS)[number];
+
+/** Mean, min, max and sum per object, summed in raster order as regionProps does (same values). */
+export function intensityBasics(intensity: ArrayLike<number>, objects: ObjectPixels): Record<IntensityBasicName, Float64Array> {
+  const k = objects.present.length;
+  const out = Object.fromEntries(INTENSITY_BASICS.map((c) => [c, new Float64Array(k)])) as Record<IntensityBasicName, Float64Array>;
+  for (let s = 0; s < k; s++) {
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let q = objects.start[s]; q < objects.start[s + 1]; q++) {
+      const v = intensity[objects.pixels[q]];
+      sum += v;
+      // a NaN sample makes min and max NaN, as numpy's min/max do
+      if (v < min || v !== v || min !== min) min = v !== v || min !== min ? NaN : v;
+      if (v > max || v !== v || max !== max) max = v !== v || max !== max ? NaN : v;
+    }
+    const n = objects.start[s + 1] - objects.start[s];
+    out.mean_intensity[s] = sum / n;
+    out.min_intensity[s] = min;
+    out.max_intensity[s] = max;
+    out.integrated_intensity[s] = sum;
+  }
+  return out;
+}
