@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createImage, createLabels, imageFromRows, labelsFromRows, type Image, type Labels, type PixelSize, type Table,
+  createImage, createLabels, imageFromRows, labelsFromRows, slice2d, type Image, type Labels, type PixelSize, type Table,
 } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { column, numberColumn } from '../../src/core/table';
 import { loadMeasureFixture } from '../../src/imaging/regionprops/reference-fixtures';
 import { testContext } from '../../src/testing/context';
+import { readNpy } from '../../src/testing/npy';
+import { referencePath } from '../../src/testing/paths';
+import { readFileSync } from 'node:fs';
 import { measureObjects } from './measure-objects';
 
 const PIXEL_COLUMNS = [
@@ -31,9 +34,16 @@ const RECT_IMAGE = [
   [8, 0, 0, 0, 0],
 ];
 
-/** run() is synchronous for this node. */
+const DEFAULTS = measureObjects.params.parse({});
+type MeasureParams = Partial<typeof DEFAULTS>;
+
+/** run() is synchronous for this node; image2 is optional (the port types cannot say so). */
+function runNode(inputs: { labels: Labels; image: Image; image2?: Image }, params: MeasureParams = {}, ctx = testContext()) {
+  return measureObjects.run(inputs as { labels: Labels; image: Image; image2: Image }, { ...DEFAULTS, ...params }, ctx) as { table: Table };
+}
+
 function measure(labels: Labels, image: Image): { table: Table } {
-  return measureObjects.run({ labels, image }, {}, testContext()) as { table: Table };
+  return runNode({ labels, image });
 }
 
 function run(pixelSize?: PixelSize, on: 'labels' | 'image' = 'labels') {
@@ -121,13 +131,85 @@ describe('measure-objects', () => {
     const labels3d = createLabels({ width: 2, height: 2, planes: 3 }, new Uint32Array(12));
     const image3d = createImage({ width: 2, height: 2, planes: 3 }, 'uint8');
     const ctx = testContext();
-    expect(() => measureObjects.run({ labels: labels3d, image: image3d }, {}, ctx)).toThrow(
+    expect(() => runNode({ labels: labels3d, image: image3d }, {}, ctx)).toThrow(
       new UserError('measure-objects works on 2-D labels (got 3 planes)'),
     );
     const labels = labelsFromRows([[1, 0], [0, 1]]);
-    const rgb = createImage({ width: 2, height: 2, channels: 3 }, 'uint8');
-    expect(() => measureObjects.run({ labels, image: rgb }, {}, ctx)).toThrow(/2×2, 1 plane, 3 channels.*labels \(2×2, 1 plane\)/);
-    expect(() => measureObjects.run({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(UserError);
-    expect(() => measureObjects.run({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(/3×1, 1 plane, 1 channel\)/);
+    const rgb = createImage({ width: 3, height: 2, channels: 3 }, 'uint8');
+    expect(() => runNode({ labels, image: rgb }, {}, ctx)).toThrow(/3×2, 1 plane, 3 channels.*labels \(2×2, 1 plane\)/);
+    expect(() => runNode({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(UserError);
+    expect(() => runNode({ labels, image: imageFromRows([[1, 2, 3]]) }, {}, ctx)).toThrow(/3×1, 1 plane, 1 channel\)/);
+  });
+});
+
+describe('measure-objects: channels and extra measurements', () => {
+  const extra = (name: string) =>
+    JSON.parse(readFileSync(referencePath('measure', `${name}_extra.json`), 'utf8')) as Record<string, number[]>;
+
+  it('measures every channel of a 2-channel image (nuclei + tubulin), named after the channels', () => {
+    const arr = readNpy(referencePath('measure', 'stats_tubulin.npy'));
+    const [channels, height, width] = arr.shape;
+    const image = createImage({ width, height, channels }, 'uint16', arr.data as Uint16Array);
+    // objects: a coarse grid of 20 × 20 px squares, so every object samples both channels
+    const labels = createLabels({ width, height }, Uint32Array.from({ length: width * height }, (_, i) => {
+      const x = i % width;
+      const y = Math.floor(i / width);
+      return x < 120 && y < 120 ? 1 + Math.floor(x / 20) + 6 * Math.floor(y / 20) : 0;
+    }));
+    const { table } = runNode({ labels, image }, { channel_names: 'DNA, tubulin', intensity_distribution: true });
+    const names = table.columns.map((c) => c.name);
+    expect(names).not.toContain('mean_intensity');
+    for (const [ch, name] of [[0, 'DNA'], [1, 'tubulin']] as const) {
+      const single = runNode({ labels, image: createImage({ width, height }, 'uint16', slice2d(image, 0, ch) as Uint16Array) }, { intensity_distribution: true }).table;
+      for (const stat of ['mean_intensity', 'min_intensity', 'max_intensity', 'integrated_intensity', 'std_intensity', 'median_intensity', 'mad_intensity']) {
+        expect(Array.from(numberColumn(table, `${stat}_${name}`)), `${stat}_${name}`).toEqual(Array.from(numberColumn(single, stat)));
+      }
+    }
+    expect(Array.from(numberColumn(table, 'mean_intensity_DNA'))).not.toEqual(Array.from(numberColumn(table, 'mean_intensity_tubulin')));
+  });
+
+  it('a second image adds its channels after the first (default names c1, c2)', () => {
+    const labels = labelsFromRows(RECT_LABELS);
+    const image = imageFromRows(RECT_IMAGE, 'uint8');
+    const image2 = imageFromRows(RECT_IMAGE.map((r) => r.map((v) => 10 * v)), 'uint8');
+    const { table } = runNode({ labels, image, image2 });
+    expect(Array.from(numberColumn(table, 'integrated_intensity_c1'))).toEqual([8, 21]);
+    expect(Array.from(numberColumn(table, 'integrated_intensity_c2'))).toEqual([80, 210]);
+    expect(() => runNode({ labels, image, image2: imageFromRows([[1]]) })).toThrow(/1×1, 1 plane, 1 channel.*labels \(5×4/);
+  });
+
+  it('more shape measurements and the intensity distribution match skimage 0.19 / numpy (dsb2018 512)', () => {
+    const f = loadMeasureFixture('dsb512');
+    const expected = extra('dsb512');
+    const labels = createLabels({ width: f.width, height: f.height }, f.labels);
+    const image = createImage({ width: f.width, height: f.height }, 'uint16', f.intensity as Uint16Array);
+    const { table } = runNode({ labels, image }, { more_shape: true, intensity_distribution: true });
+    const names = table.columns.map((c) => c.name);
+    expect(names.slice(0, 22)).toEqual([...PIXEL_COLUMNS.slice(0, 15), 'area_convex', 'form_factor', 'compactness', 'extent',
+      'euler_number', 'feret_diameter_max', 'feret_diameter_min']);
+    expect(Array.from(numberColumn(table, 'area_convex'))).toEqual(f.expected.area_convex);
+    expect(Array.from(numberColumn(table, 'euler_number'))).toEqual(expected.euler_number);
+    for (const name of ['extent', 'feret_diameter_max', 'std_intensity', 'median_intensity', 'lower_quartile_intensity', 'upper_quartile_intensity', 'mad_intensity']) {
+      numberColumn(table, name).forEach((v, i) => expect(Math.abs(v - expected[name][i]), name).toBeLessThan(1e-9 * Math.abs(expected[name][i]) + 1e-12));
+    }
+    const area = numberColumn(table, 'area');
+    const perimeter = numberColumn(table, 'perimeter');
+    numberColumn(table, 'form_factor').forEach((v, i) => expect(v).toBeCloseTo((4 * Math.PI * area[i]) / perimeter[i] ** 2, 12));
+    numberColumn(table, 'compactness').forEach((v, i) => expect(v * numberColumn(table, 'form_factor')[i]).toBeCloseTo(1, 12));
+    const min = numberColumn(table, 'feret_diameter_min');
+    numberColumn(table, 'feret_diameter_max').forEach((v, i) => expect(min[i]).toBeLessThanOrEqual(v));
+  });
+
+  it('gives physical columns for the convex area and Feret diameters', () => {
+    const labels = labelsFromRows(RECT_LABELS);
+    labels.meta.pixelSize = { x: 0.5, y: 0.5, unit: 'µm' };
+    const { table } = runNode({ labels, image: imageFromRows(RECT_IMAGE, 'uint8') }, { more_shape: true });
+    expect(Array.from(numberColumn(table, 'area_convex_um2'))).toEqual([0.25, 1.5]);
+    expect(numberColumn(table, 'feret_diameter_max_um')[1]).toBeCloseTo(0.5 * numberColumn(table, 'feret_diameter_max')[1], 14);
+    expect(column(table, 'feret_diameter_min_um')).toMatchObject({ unit: 'µm' });
+    for (const name of ['area_convex', 'form_factor', 'compactness', 'extent', 'euler_number', 'feret_diameter_max', 'feret_diameter_min',
+      'std_intensity', 'median_intensity', 'lower_quartile_intensity', 'upper_quartile_intensity', 'mad_intensity']) {
+      expect(measureObjects.description).toContain(name);
+    }
   });
 });

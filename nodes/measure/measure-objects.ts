@@ -4,17 +4,8 @@ import { UserError } from '../../src/core/errors';
 import { defineNode, port } from '../../src/core/node';
 import { createTable, type ColumnInput } from '../../src/core/table';
 import { micronsPerUnit } from '../../src/imaging/image-stats';
-import { regionProps, type RegionPropName, type RegionProps } from '../../src/imaging/regionprops';
-
-/** The pixel columns, in table order, with their units. */
-const PIXEL_COLUMNS: [RegionPropName, string | undefined][] = [
-  ['label', undefined], ['area', 'px²'], ['centroid_x', 'px'], ['centroid_y', 'px'],
-  ['bbox_min_x', 'px'], ['bbox_min_y', 'px'], ['bbox_max_x', 'px'], ['bbox_max_y', 'px'],
-  ['perimeter', 'px'], ['eccentricity', undefined], ['solidity', undefined], ['orientation', 'rad'],
-  ['major_axis_length', 'px'], ['minor_axis_length', 'px'], ['equivalent_diameter', 'px'],
-  ['mean_intensity', undefined], ['min_intensity', undefined], ['max_intensity', undefined],
-  ['integrated_intensity', undefined],
-];
+import { regionProps, type RegionProps } from '../../src/imaging/regionprops';
+import { extraShapeColumns, intensityColumns, intensitySources, lazyObjects, SHAPE_COLUMNS } from './object-columns';
 
 /** x and y pixel sizes differing by more than this (relative) make lengths direction-dependent. */
 const ISOTROPY_TOLERANCE = 1e-3;
@@ -37,7 +28,7 @@ export function physicalScale(size: PixelSize | undefined): PhysicalScale | unde
   return { x: size.x, y: size.y, suffix, unit: size.unit };
 }
 
-function physicalColumns(props: RegionProps, scale: PhysicalScale): ColumnInput[] {
+function physicalColumns(props: RegionProps, scale: PhysicalScale, extra: ColumnInput[]): ColumnInput[] {
   const c = props.columns;
   const { x, y, suffix, unit } = scale;
   const isotropic = Math.abs(x - y) <= ISOTROPY_TOLERANCE * Math.max(x, y);
@@ -52,10 +43,15 @@ function physicalColumns(props: RegionProps, scale: PhysicalScale): ColumnInput[
     { name: `major_axis_length_${suffix}`, values: map(c.major_axis_length, (v) => v * length), unit },
     { name: `minor_axis_length_${suffix}`, values: map(c.minor_axis_length, (v) => v * length), unit },
     { name: `equivalent_diameter_${suffix}`, values: map(area, (a) => Math.sqrt((4 * a) / Math.PI)), unit },
+    ...extra.flatMap((column) => {
+      if (column.name === 'area_convex') return [{ name: `area_convex_${suffix}2`, values: map(column.values as Float64Array, (a) => a * x * y), unit: `${unit}²` }];
+      if (column.name.startsWith('feret_')) return [{ name: `${column.name}_${suffix}`, values: map(column.values as Float64Array, (v) => v * length), unit }];
+      return [];
+    }),
   ];
 }
 
-function shape(r: Labels | Image): string {
+function shapeOf(r: Labels | Image): string {
   const channels = r.kind === 'image' ? `, ${r.channels} channel${r.channels === 1 ? '' : 's'}` : '';
   return `${r.width}×${r.height}, ${r.planes} plane${r.planes === 1 ? '' : 's'}${channels}`;
 }
@@ -106,6 +102,32 @@ export const measureObjects = defineNode({
       'Intensities are the raw sample values; CellProfiler rescales 8/16-bit images to 0–1, so its numbers ' +
       'are these divided by 255 or 65535.',
     '',
+    'With "Intensity distribution" on, per channel (float64, NumPy definitions): std_intensity (population ' +
+      'standard deviation, Intensity_StdIntensity), median_intensity (Intensity_MedianIntensity), ' +
+      'lower_quartile_intensity and upper_quartile_intensity (np.percentile 25 and 75, linear ' +
+      'interpolation; Intensity_LowerQuartileIntensity / UpperQuartileIntensity, which CellProfiler ' +
+      'interpolates slightly differently), mad_intensity (median absolute deviation from the median, ' +
+      'unscaled; Intensity_MADIntensity).',
+    '',
+    'Several channels: every channel of the intensity image, then of the second intensity image, gets its ' +
+      'own set of intensity columns, suffixed with its name from Channel names (comma-separated, in that ' +
+      'order; characters other than letters and digits become _) or c1, c2, …: e.g. mean_intensity_DNA. ' +
+      'With a single channel in all, the columns keep their plain names (mean_intensity …).',
+    '',
+    'With "More shape measurements" on, after equivalent_diameter:',
+    '- area_convex: pixels of the convex image described under solidity (AreaShape_ConvexArea; skimage area_convex).',
+    '- form_factor: 4π·area / perimeter², 1 for a disk, lower for ragged outlines (AreaShape_FormFactor).',
+    '- compactness: perimeter² / (4π·area) = 1 / form_factor (AreaShape_Compactness as CellProfiler documents it).',
+    '- extent: area / bounding-box area (AreaShape_Extent; skimage extent).',
+    '- euler_number: number of pieces minus number of holes, pieces 8-connected (AreaShape_EulerNumber; ' +
+      'skimage euler_number).',
+    '- feret_diameter_max: the largest caliper width, skimage 0.19\'s feret_diameter_max: the largest ' +
+      'distance between the midpoints of the edges separating the convex image from the background ' +
+      '(AreaShape_MaxFeretDiameter; CellProfiler measures between pixel centres, about 1 px less).',
+    '- feret_diameter_min: the smallest caliper width of the same points over all directions ' +
+      '(AreaShape_MinFeretDiameter, same remark).',
+    'Their physical columns, with a pixel size: area_convex_um2, feret_diameter_max_um, feret_diameter_min_um.',
+    '',
     'With a known pixel size (the labels\', else the intensity image\'s), physical columns follow: ' +
       'area_um2 = area·x·y; centroid_x_um = centroid_x·x and centroid_y_um = centroid_y·y (origin at the ' +
       'centre of the top-left pixel); perimeter_um, major_axis_length_um, minor_axis_length_um = the pixel ' +
@@ -115,29 +137,53 @@ export const measureObjects = defineNode({
       'perimeter and axis lengths have no single scale and their physical columns are left empty; area, ' +
       'centroids and equivalent diameter stay exact.',
     '',
-    'The intensity image must have 1 channel and the labels\' width, height and planes; the labels must be ' +
-      '2-D (one plane).',
+    'The intensity images must have the labels\' width, height and planes (any number of channels); the ' +
+      'labels must be 2-D (one plane).',
   ].join('\n'),
-  inputs: { labels: port.labels(), image: port.image({ label: 'Intensity image' }) },
+  inputs: {
+    labels: port.labels(),
+    image: port.image({ label: 'Intensity image' }),
+    image2: port.image({ label: 'Second intensity image', optional: true, description: 'More channels to measure (e.g. from another file).' }),
+  },
   outputs: { table: port.table() },
-  params: z.object({}),
-  run: ({ labels, image }) => {
+  params: z.object({
+    channel_names: z
+      .string()
+      .default('')
+      .meta({ label: 'Channel names', description: 'Comma-separated names of the intensity channels, used as column suffixes (default c1, c2, …).' }),
+    more_shape: z
+      .boolean()
+      .default(false)
+      .meta({ label: 'More shape measurements', description: 'Adds convex area, form factor, compactness, extent, Euler number and Feret diameters.' }),
+    intensity_distribution: z
+      .boolean()
+      .default(false)
+      .meta({ label: 'Intensity distribution', description: 'Adds std, median, quartiles and MAD of the intensity per channel.' }),
+  }),
+  run: ({ labels, image, image2 }, params) => {
     if (labels.planes !== 1) {
       throw new UserError(`measure-objects works on 2-D labels (got ${labels.planes} planes)`);
     }
-    if (image.channels !== 1 || image.width !== labels.width || image.height !== labels.height || image.planes !== labels.planes) {
-      throw new UserError(
-        `measure-objects: the intensity image (${shape(image)}) must have 1 channel and the same width, ` +
-          `height and planes as the labels (${shape(labels)})`,
-      );
+    const images = image2 ? [image, image2] : [image];
+    for (const img of images) {
+      if (img.width !== labels.width || img.height !== labels.height || img.planes !== labels.planes) {
+        throw new UserError(
+          `measure-objects: the intensity image (${shapeOf(img)}) must have the same width, ` +
+            `height and planes as the labels (${shapeOf(labels)})`,
+        );
+      }
     }
-    const props = regionProps(labels.data, labels.width, labels.height, image.data);
-    const columns: ColumnInput[] = PIXEL_COLUMNS.map(([name, unit]) =>
+    const sources = intensitySources(images, params.channel_names ?? '');
+    const props = regionProps(labels.data, labels.width, labels.height, sources[0].values);
+    const objects = lazyObjects(labels);
+    const columns: ColumnInput[] = SHAPE_COLUMNS.map(([name, unit]) =>
       unit ? { name, values: props.columns[name], unit } : { name, values: props.columns[name] },
     );
+    const extra = params.more_shape ? extraShapeColumns(props, objects(), labels.width) : [];
+    columns.push(...extra, ...intensityColumns(sources, props, objects, params.intensity_distribution ?? false));
     const pixelSize = labels.meta.pixelSize ?? image.meta.pixelSize;
     const scale = physicalScale(pixelSize);
-    if (scale) columns.push(...physicalColumns(props, scale));
+    if (scale) columns.push(...physicalColumns(props, scale, extra));
     const meta = copyMeta(labels.meta);
     if (!meta.pixelSize && pixelSize) meta.pixelSize = { ...pixelSize };
     return { table: createTable(columns, meta) };

@@ -1,50 +1,73 @@
 import { describe, expect, it } from 'vitest';
+import { imageFromRows, labelsFromRows, type Labels, type Table } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
-import { labelsFromRows, type Labels } from '../../src/core/image';
-import { labelsFromNpy, manifest } from '../../src/imaging/reference-fixtures';
+import { createTable } from '../../src/core/table';
 import { testContext } from '../../src/testing/context';
-import { filterObjects, NO_MAX_AREA } from './filter-objects';
+import { measureObjects } from '../measure/measure-objects';
+import { filterObjects } from './filter-objects';
 
-const filter = (labels: Labels, params: unknown): Labels =>
-  (filterObjects.run({ labels }, filterObjects.params.parse(params), testContext()) as { labels: Labels }).labels;
+const DEFAULTS = filterObjects.params.parse({});
 
-describe('filter-objects node', () => {
-  // areas: label 1 → 1 px, 2 → 3 px, 3 → 2 px, 4 → 4 px
-  const labels = labelsFromRows([
-    [1, 0, 2, 2],
-    [0, 0, 2, 0],
-    [3, 3, 0, 4],
-    [0, 4, 4, 4],
-  ]);
+function filter(labels: Labels, params: Partial<typeof DEFAULTS>, measurements?: Table): Labels {
+  const inputs = { labels, measurements } as { labels: Labels; measurements: Table };
+  return (filterObjects.run(inputs, { ...DEFAULTS, ...params }, testContext()) as { labels: Labels }).labels;
+}
 
-  it('defaults keep everything; areas must be whole, non-negative numbers', () => {
-    expect(filterObjects.params.parse({})).toEqual({ min_area: 0, max_area: NO_MAX_AREA });
-    expect(Array.from(filter(labels, {}).data)).toEqual(Array.from(labels.data));
-    for (const bad of [{ min_area: -1 }, { min_area: 2.5 }, { max_area: 'big' }]) {
-      expect(filterObjects.params.safeParse(bad).success).toBe(false);
-    }
-  });
+const LABELS = [
+  [1, 1, 0, 0, 0, 0],
+  [1, 0, 0, 2, 2, 0],
+  [0, 0, 0, 2, 2, 0],
+  [0, 4, 0, 0, 0, 0],
+  [0, 0, 0, 0, 5, 5],
+];
 
-  it('keeps min_area <= area <= max_area (both ends included) and renumbers 1..n in order', () => {
-    const out = filter(labels, { min_area: 2, max_area: 3 });
-    expect(Array.from(out.data)).toEqual([0, 0, 1, 1, 0, 0, 1, 0, 2, 2, 0, 0, 0, 0, 0, 0]);
+describe('filter-objects', () => {
+  it('by area, as before: keeps min_area <= area <= max_area, renumbered in order', () => {
+    const out = filter(labelsFromRows(LABELS), { min_area: 2, max_area: 3 });
     expect(out.count).toBe(2);
+    expect(Array.from(out.data)).toEqual([
+      1, 1, 0, 0, 0, 0,
+      1, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 2, 2,
+    ]);
   });
 
-  it('refuses min_area > max_area with one line naming both', () => {
-    expect(() => filter(labels, { min_area: 5, max_area: 2 })).toThrow(UserError);
-    expect(() => filter(labels, { min_area: 5, max_area: 2 })).toThrow(/min_area \(5\) must not be larger than max_area \(2\)/);
+  it('removes whole objects touching the image edge', () => {
+    const out = filter(labelsFromRows(LABELS), { remove_border: true });
+    expect(out.count).toBe(2); // 2 and 4 stay; 1 (top-left corner) and 5 (bottom edge) go
+    expect(out.data[1 * 6 + 3]).toBe(1);
+    expect(out.data[3 * 6 + 1]).toBe(2);
   });
 
-  it.each(manifest.seg.map((c) => [c.case, c] as const))('%s equals the skimage reference', (_name, c) => {
-    const out = filter(labelsFromNpy(c.labels8), { min_area: c.min_area, max_area: c.max_area });
-    expect(out.count).toBe(c.count_filtered);
-    expect(Array.from(out.data)).toEqual(Array.from(labelsFromNpy(c.filtered).data));
+  it('by any measured column, from measure-objects\' table', () => {
+    const labels = labelsFromRows(LABELS);
+    const image = imageFromRows(LABELS.map((r) => r.map((v) => v * 10)), 'uint8');
+    const { table } = measureObjects.run({ labels, image } as never, measureObjects.params.parse({}), testContext()) as { table: Table };
+    // mean intensity is 10 × label: keep 20..45 → labels 2 and 4
+    const out = filter(labels, { measurement: 'mean_intensity', min_value: 20, max_value: 45 }, table);
+    expect(out.count).toBe(2);
+    expect(out.data[1 * 6 + 3]).toBe(1);
+    expect(out.data[3 * 6 + 1]).toBe(2);
+    // one bound only
+    expect(filter(labels, { measurement: 'area', min_value: 3 }, table).count).toBe(2);
+    expect(filter(labels, { measurement: 'area', max_value: 1 }, table).count).toBe(1);
   });
 
-  it('states its conventions', () => {
-    for (const words of ['min_area <= area <= max_area', 'number of pixels', '1, 2, 3']) {
-      expect(filterObjects.description).toContain(words);
-    }
+  it('removes objects missing from the table or with an empty value', () => {
+    const labels = labelsFromRows(LABELS);
+    const table = createTable([{ name: 'label', values: [1, 2, 4] }, { name: 'score', values: [1, NaN, 1] }]);
+    const out = filter(labels, { measurement: 'score', min_value: 0 }, table);
+    expect(out.count).toBe(2); // 1 and 4 kept; 2 is NaN, 5 is missing
+  });
+
+  it('says what is wrong in one line', () => {
+    const labels = labelsFromRows(LABELS);
+    expect(() => filter(labels, { measurement: 'area' })).toThrow(new UserError("filter-objects: Measurement is 'area' but no measurements table is connected"));
+    const table = createTable([{ name: 'label', values: [1] }, { name: 'area', values: [3] }]);
+    expect(() => filter(labels, { measurement: 'solidity' }, table)).toThrow(/'solidity' is not a number column of the table \(columns: label, area\)/);
+    expect(() => filter(labels, { measurement: 'area', min_value: 5, max_value: 1 }, table)).toThrow(UserError);
+    expect(() => filter(labels, { min_area: 5, max_area: 1 })).toThrow(UserError);
   });
 });

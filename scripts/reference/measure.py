@@ -4,6 +4,9 @@ Writes test-data/reference/measure/:
   <case>_labels.npy      label image (uint16 when it fits, else uint32), rows × columns
   <case>_intensity.npy   the intensity image regionprops was given (native dtype)
   <case>_props.json      one list per column, one entry per label present (ascending)
+  <case>_extra.json      extent, euler_number, feret_diameter_max (skimage regionprops), and the intensity
+                         distribution (np.std, np.median, np.percentile 25/75, median absolute deviation)
+                         of the float64 intensities, per label
   image_stats.json       np.min/max/mean/std (float64, ddof=0) of each *_intensity.npy and stats_*.npy
   stats_<name>.npy       extra images for the image statistics only
 
@@ -60,6 +63,27 @@ def props_table(labels, intensity):
     return cols
 
 
+def extra_table(labels, intensity):
+    cols = {k: [] for k in ('label', 'extent', 'euler_number', 'feret_diameter_max', 'std_intensity',
+                            'median_intensity', 'lower_quartile_intensity', 'upper_quartile_intensity',
+                            'mad_intensity')}
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        regions = measure.regionprops(labels, intensity)
+        for r in regions:
+            vals = r.intensity_image[r.image].astype(np.float64)
+            med = np.median(vals)
+            row = {'label': int(r.label), 'extent': float(r.extent), 'euler_number': int(r.euler_number),
+                   'feret_diameter_max': float(r.feret_diameter_max), 'std_intensity': float(np.std(vals)),
+                   'median_intensity': float(med),
+                   'lower_quartile_intensity': float(np.percentile(vals, 25)),
+                   'upper_quartile_intensity': float(np.percentile(vals, 75)),
+                   'mad_intensity': float(np.median(np.abs(vals - med)))}
+            for k, v in row.items():
+                cols[k].append(v)
+    return cols
+
+
 def save_case(name, labels, intensity):
     labels = np.ascontiguousarray(labels)
     stored = labels.astype(np.uint16) if labels.max() < 2 ** 16 else labels.astype(np.uint32)
@@ -67,6 +91,7 @@ def save_case(name, labels, intensity):
     np.save(OUT / f'{name}_intensity.npy', np.ascontiguousarray(intensity))
     table = props_table(labels.astype(np.int64), intensity)
     (OUT / f'{name}_props.json').write_text(json.dumps(table) + '\n')
+    (OUT / f'{name}_extra.json').write_text(json.dumps(extra_table(labels.astype(np.int64), intensity)) + '\n')
     print(f'{name}: {labels.shape} {len(table["label"])} objects')
 
 
