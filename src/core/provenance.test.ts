@@ -8,6 +8,8 @@ import { computeKeys, runPipeline } from './executor';
 import { hashBytes } from './hash';
 import type { Image, Labels } from './image';
 import type { PipelineNode } from './pipeline';
+import { provenanceDocument, readProvenanceDocument } from './provenance';
+import { UserError } from './errors';
 import { checkPipeline } from './validate';
 import { CELLGRAPH_VERSION } from './version';
 
@@ -90,5 +92,28 @@ describe('provenance', () => {
   it('names the version in package.json', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(CELLGRAPH_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('provenance document', () => {
+  const provenance = {
+    cellgraph: '0.1.0',
+    steps: [{ id: 'load', type: 'load-image', version: 1, params: { channels: 'keep' } }],
+    inputs: [{ name: 'a.tif', hash: 'ab12' }],
+  };
+
+  it('round-trips with the pipeline', () => {
+    const pipelineJson = { format: 'cellgraph-pipeline', version: 1, nodes: [], edges: [] };
+    const text = provenanceDocument(provenance, pipelineJson);
+    expect(readProvenanceDocument(text)).toEqual({ format: 'cellgraph-provenance', version: 1, provenance, pipeline: pipelineJson });
+  });
+
+  it('ignores other descriptions and reports a damaged one', () => {
+    expect(readProvenanceDocument('ImageJ=1.54f\nimages=17\n')).toBeUndefined();
+    expect(readProvenanceDocument('<?xml version="1.0"?><OME/>')).toBeUndefined();
+    expect(readProvenanceDocument('{"format":"cellgraph-provenance", broken')).toBeUndefined();
+    const damaged = JSON.stringify({ format: 'cellgraph-provenance', version: 1, provenance: { ...provenance, steps: [{ id: 'x' }] } });
+    expect(() => readProvenanceDocument(damaged)).toThrow(UserError);
+    expect(() => readProvenanceDocument(damaged)).toThrow(/provenance is damaged: provenance\.steps\.0\.type/);
   });
 });
