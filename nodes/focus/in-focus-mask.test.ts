@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, type Mask } from '../../src/core/image';
-import { UserError } from '../../src/core/errors';
 import { referenceImage } from '../../src/imaging/stack-reference';
 import { testContext } from '../../src/testing/context';
 import { inFocusMask } from './in-focus-mask';

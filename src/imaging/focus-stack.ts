@@ -6,7 +6,7 @@
 //    number that changes smoothly, so neighbouring pixels do not jump between planes (the seams of a
 //    hard choice); smoothing 0 keeps the hard choice;
 // 4. composite = linear interpolation between planes ⌊depth⌋ and ⌊depth⌋ + 1, for every channel.
-import { copyMeta, createImage, slice2d, type Image } from '../core/image';
+import { copyMeta, createImage, type Image } from '../core/image';
 import { UserError } from '../core/errors';
 import { channelMean, focusMeasure, focusScratch, gaussianFloat64 } from './focus-measure';
 import { gaussianWeights } from './gaussian';
