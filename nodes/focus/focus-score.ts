@@ -3,7 +3,7 @@ import { copyMeta } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { createTable } from '../../src/core/table';
 import { bestPlane, focusScores } from '../../src/imaging/focus-score';
-import { FOCUS_MEASURE_TEXT, focusSigma, requireOneChannel } from './focus-params';
+import { FOCUS_MEASURE_TEXT, focusSigma } from './focus-params';
 
 export const focusScore = defineNode({
   type: 'focus-score',
@@ -14,12 +14,11 @@ export const focusScore = defineNode({
     'Scores how sharp each plane of a stack is: one row per plane with its 0-based number (plane), the ' +
     'mean of the focus measure over the plane (focus_score, in intensity units; higher is sharper) and ' +
     'that score divided by the best plane\'s (focus_score_relative, 1 for the sharpest plane). ' +
-    FOCUS_MEASURE_TEXT + ' The image must have 1 channel.',
+    FOCUS_MEASURE_TEXT,
   inputs: { image: port.image() },
   outputs: { table: port.table() },
   params: z.object({ sigma: focusSigma() }),
   run: ({ image }, { sigma }) => {
-    requireOneChannel('focus-score', image.channels);
     const scores = focusScores(image, sigma);
     const best = scores[bestPlane(scores)];
     const table = createTable(

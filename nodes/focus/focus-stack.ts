@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode, port } from '../../src/core/node';
 import { focusStack as focusStackKernel } from '../../src/imaging/focus-stack';
-import { FOCUS_MEASURE_TEXT, focusSigma, requireOneChannel } from './focus-params';
+import { FOCUS_MEASURE_TEXT, focusSigma } from './focus-params';
 
 export const focusStack = defineNode({
   type: 'focus-stack',
@@ -14,9 +14,9 @@ export const focusStack = defineNode({
     'is chosen (the first one on ties); this choice is then smoothed with a Gaussian of `smoothing` px ' +
     "(mode 'nearest'), giving a fractional plane number that changes gradually, so the composite has no " +
     'seams where the choice jumps between planes. The composite interpolates linearly between the two ' +
-    'planes around that number. Outputs: the composite (32-bit float, in the input\'s intensity units) and ' +
+    'planes around that number. Outputs: the composite (32-bit float, in the input\'s intensity units, every channel) and ' +
     'the index map: the 0-based plane each pixel was taken from (32-bit float; fractional where smoothed, ' +
-    'whole numbers with smoothing 0; multiply by the plane spacing for a height map). The stack must have 1 channel.',
+    'whole numbers with smoothing 0; multiply by the plane spacing for a height map).',
   inputs: { image: port.image({ label: 'Z-stack' }) },
   outputs: {
     composite: port.image({ label: 'Composite' }),
@@ -36,7 +36,6 @@ export const focusStack = defineNode({
       }),
   }),
   run: ({ image }, { sigma, smoothing }) => {
-    requireOneChannel('focus-stack', image.channels);
     const { composite, depth } = focusStackKernel(image, sigma, smoothing);
     return { composite, index: depth };
   },

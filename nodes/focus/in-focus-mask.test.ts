@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, type Mask } from '../../src/core/image';
-import { UserError } from '../../src/core/errors';
 import { referenceImage } from '../../src/imaging/stack-reference';
 import { testContext } from '../../src/testing/context';
 import { inFocusMask } from './in-focus-mask';
@@ -28,7 +27,17 @@ describe('in-focus-mask node', () => {
     expect(fraction(0)).toBe(0);
   });
 
-  it('refuses a 2-channel image', () => {
-    expect(() => run(createImage({ width: 2, height: 2, channels: 2 }, 'uint8'), {})).toThrow(UserError);
+  it('measures a 2-channel image on its channel mean', () => {
+    // channels v and 3v: the mean 2v has the same scaled focus map as v
+    const stack = referenceImage('focus', 'synthetic_stack.npy');
+    const n = stack.width * stack.height;
+    const two = createImage({ width: stack.width, height: stack.height, planes: stack.planes, channels: 2 }, 'float32');
+    for (let p = 0; p < stack.planes; p++) {
+      for (let i = 0; i < n; i++) {
+        two.data[2 * p * n + i] = stack.data[p * n + i];
+        two.data[(2 * p + 1) * n + i] = 3 * stack.data[p * n + i];
+      }
+    }
+    expect(Array.from(run(two, { sigma: 1, threshold: 0.5 }).data)).toEqual(Array.from(run(stack, { sigma: 1, threshold: 0.5 }).data));
   });
 });

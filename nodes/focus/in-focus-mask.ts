@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createMask } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { focusMap } from '../../src/imaging/focus-measure';
-import { FOCUS_MEASURE_TEXT, focusSigma, requireOneChannel } from './focus-params';
+import { channelMean, focusMap } from '../../src/imaging/focus-measure';
+import { FOCUS_MEASURE_TEXT, focusSigma } from './focus-params';
 
 export const inFocusMask = defineNode({
   type: 'in-focus-mask',
@@ -12,7 +12,7 @@ export const inFocusMask = defineNode({
   description:
     'Marks the pixels that are in focus: those where the focus map (as the Focus map node makes it: the ' +
     'focus measure divided by its largest value over all planes) is strictly above the threshold. ' +
-    FOCUS_MEASURE_TEXT + ' One mask plane per input plane; the image must have 1 channel.',
+    FOCUS_MEASURE_TEXT + ' One mask plane per input plane.',
   inputs: { image: port.image() },
   outputs: { mask: port.mask() },
   params: z.object({
@@ -25,8 +25,7 @@ export const inFocusMask = defineNode({
       .meta({ label: 'Threshold', description: 'Focus-map value (0–1, 1 = the sharpest pixel) a pixel must exceed.' }),
   }),
   run: ({ image }, { sigma, threshold }) => {
-    requireOneChannel('in-focus-mask', image.channels);
-    const map = focusMap(image, sigma);
+    const map = focusMap(channelMean(image), sigma);
     const data = new Uint8Array(map.data.length);
     for (let i = 0; i < data.length; i++) data[i] = map.data[i] > threshold ? 1 : 0;
     return { mask: createMask(map, data, map.meta) };

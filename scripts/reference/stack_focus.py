@@ -78,9 +78,9 @@ def main():
     save('synthetic_stack.npy', synth)
     manifest = {'region_planes': REGION_PLANES, 'half': HALF, 'maps': [], 'stacks': [], 'scores': []}
     for name, stack in (('synthetic', synth), ('spots', spots)):
-        for sigma in (1.0, 2.5):
+        for sigma in (1.0, 2.0, 2.5):
             f = focus_measure(stack, sigma)
-            if (name == 'synthetic') == (sigma == 1.0):  # one map per source keeps the fixtures small
+            if (name, sigma) in (('synthetic', 1.0), ('spots', 2.5)):  # one map per source keeps the fixtures small
                 out = save(f'{name}_map_s{sigma}.npy', (f / f.max()).astype(np.float32))
                 manifest['maps'].append({'source': name, 'sigma': sigma, 'out': out})
             scores = [float(f[p].mean()) for p in range(stack.shape[0])]

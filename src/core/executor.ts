@@ -4,6 +4,7 @@
 import { UserError, describeError } from './errors';
 import { canonicalJSON, hashString } from './hash';
 import type { AnyNodeDefinition, PortValue, Registry, SourceFile } from './node';
+import { provenanceByNode, withProvenance } from './provenance';
 import type { CheckedPipeline } from './validate';
 
 export type NodeOutputs = Record<string, PortValue>;
@@ -80,6 +81,8 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
 export async function runPipeline(checked: CheckedPipeline, options: RunOptions): Promise<RunResult> {
   const { registry, cache, signal, onEvent } = options;
   const keys = computeKeys(checked, registry, options.source?.hash);
+  // stamped on the values handed on, not on what the cache keeps (whose keys ignore node ids)
+  const provenance = provenanceByNode(checked, registry, options.source);
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const values = new Map<string, NodeOutputs>();
   const failed = new Set<string>();
@@ -105,7 +108,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
     } else {
       const hit = cache ? await cache.get(key) : undefined;
       if (hit) {
-        values.set(id, hit);
+        values.set(id, withProvenance(hit, provenance.get(id)!));
         report.status = 'cached';
       } else {
         const inputs: Record<string, PortValue> = {};
@@ -120,7 +123,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           });
           report.ms = now() - started;
           checkOutputs(def, out);
-          values.set(id, out);
+          values.set(id, withProvenance(out, provenance.get(id)!));
           report.status = 'done';
           if (cache) await cache.set(key, out);
         } catch (err) {

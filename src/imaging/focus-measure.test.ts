@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, imageFromRows, type Image } from '../core/image';
 import { UserError } from '../core/errors';
-import { focusMap, focusMeasure } from './focus-measure';
+import { channelMean, focusMap, focusMeasure } from './focus-measure';
 import { gaussian } from './gaussian';
 import { differences, loadSpots, maxAbsDifference, readReferenceJson, referenceImage } from './stack-reference';
 
@@ -38,6 +38,20 @@ describe('focusMeasure', () => {
 
   it('rejects a non-positive sigma', () => {
     expect(() => focusMeasure(imageFromRows([[1]]), 0)).toThrow(UserError);
+  });
+});
+
+describe('channelMean', () => {
+  it('averages the channels of each plane in float64 and passes a 1-channel image through', () => {
+    const img = createImage({ width: 2, height: 1, planes: 2, channels: 3 }, 'uint8', Uint8Array.from([
+      1, 2, 3, 4, 5, 7, // plane 0: channels (1, 2), (3, 4), (5, 7)
+      0, 0, 0, 0, 1, 0, // plane 1
+    ]));
+    const mean = channelMean(img);
+    expect([mean.channels, mean.planes, mean.dtype]).toEqual([1, 2, 'float64']);
+    expect(Array.from(mean.data)).toEqual([3, 13 / 3, 1 / 3, 0]);
+    const gray = imageFromRows([[1]]);
+    expect(channelMean(gray)).toBe(gray);
   });
 });
 

@@ -123,3 +123,24 @@ export function focusMap(image: Image, sigma: number): Image {
   }
   return out;
 }
+
+/**
+ * What a multi-channel image is scored on: the mean of its channels per pixel (float64, channels
+ * added in order, as numpy's mean(axis=1) of a (planes, channels, h, w) array). A 1-channel image is
+ * returned as it is.
+ */
+export function channelMean(image: Image): Image {
+  const { width, height, planes, channels } = image;
+  if (channels === 1) return image;
+  const n = width * height;
+  const out = createImage({ width, height, planes }, 'float64', undefined, copyMeta(image.meta));
+  for (let p = 0; p < planes; p++) {
+    const dst = out.data.subarray(p * n, (p + 1) * n);
+    for (let c = 0; c < channels; c++) {
+      const src = slice2d(image, p, c);
+      for (let i = 0; i < n; i++) dst[i] += src[i];
+    }
+    for (let i = 0; i < n; i++) dst[i] /= channels;
+  }
+  return out;
+}

@@ -36,6 +36,17 @@ describe('focusScores', () => {
     expect(bestPlane(focusScores(crop, 2.5))).toBe(regionPlanes[1]);
   });
 
+  it('scores a multi-channel stack on its channel mean', () => {
+    // channels v, 2v, 3v (float64, so 3v is exact): mean 2v, whose scores are exactly twice v's
+    const gray = referenceImage('focus', 'synthetic_stack.npy');
+    const n = gray.width * gray.height;
+    const rgb = createImage({ width: gray.width, height: gray.height, planes: gray.planes, channels: 3 }, 'float64');
+    for (let p = 0; p < gray.planes; p++) {
+      for (let c = 0; c < 3; c++) for (let i = 0; i < n; i++) rgb.data[(p * 3 + c) * n + i] = (c + 1) * gray.data[p * n + i];
+    }
+    expect(Array.from(focusScores(rgb, 1))).toEqual(Array.from(focusScores(gray, 1), (s) => 2 * s));
+  });
+
   it('takes the first plane on ties', () => {
     expect(bestPlane(Float64Array.from([1, 3, 3, 2]))).toBe(1);
   });

@@ -64,8 +64,24 @@ describe('focusStack', () => {
     expect(hardStep).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a multi-channel stack', () => {
-    expect(() => focusStack(createImage({ width: 2, height: 2, planes: 2, channels: 2 }, 'uint8'), 1, 1)).toThrow(UserError);
+  it('chooses planes on the channel mean and composes every channel', () => {
+    // channels v, 2v, 3v: their mean is 2v, whose focus measure is exactly twice v's, so the choice is v's
+    const gray = synthetic();
+    const n = gray.width * gray.height;
+    const rgb = createImage({ width: gray.width, height: gray.height, planes: gray.planes, channels: 3 }, 'float32');
+    for (let p = 0; p < gray.planes; p++) {
+      for (let c = 0; c < 3; c++) for (let i = 0; i < n; i++) rgb.data[(p * 3 + c) * n + i] = (c + 1) * gray.data[p * n + i];
+    }
+    const one = focusStack(gray, 1, 3);
+    const three = focusStack(rgb, 1, 3);
+    expect(three.composite.channels).toBe(3);
+    expect(maxAbsDifference(three.depth.data, one.depth.data)).toBe(0);
+    expect(maxAbsDifference(three.composite.data.subarray(0, n), one.composite.data)).toBe(0);
+    expect(maxAbsDifference(three.composite.data.subarray(n, 2 * n), one.composite.data.map((v) => 2 * v))).toBe(0);
+  });
+
+  it('refuses a negative smoothing', () => {
+    expect(() => focusStack(synthetic(), 1, -1)).toThrow(UserError);
   });
 
   it.each(manifest.stacks.map((c) => [c.source, c.sigma, c.smoothing, c] as const))(
