@@ -18,7 +18,7 @@ describe('filter-objects node', () => {
   ]);
 
   it('defaults keep everything; areas must be whole, non-negative numbers', () => {
-    expect(filterObjects.params.parse({})).toEqual({ min_area: 0, max_area: NO_MAX_AREA });
+    expect(filterObjects.params.parse({})).toMatchObject({ min_area: 0, max_area: NO_MAX_AREA, remove_border: false });
     expect(Array.from(filter(labels, {}).data)).toEqual(Array.from(labels.data));
     for (const bad of [{ min_area: -1 }, { min_area: 2.5 }, { max_area: 'big' }]) {
       expect(filterObjects.params.safeParse(bad).success).toBe(false);
