@@ -11,6 +11,7 @@ import { imagePath, REPO_ROOT } from '../testing/paths';
 import { decodeImageFile } from './decode';
 import { encodePng } from './png';
 import { encodeTiff } from './tiff';
+import { zlibSync } from 'fflate';
 
 const opts = { maxPixels: DEFAULT_MAX_PIXELS };
 
@@ -186,3 +187,39 @@ describe('JPEG', () => {
     expect(failure(huge)).toMatch(/^image too large: the image \(60000×60000 pixels × 3 channels\)/);
   });
 });
+
+describe('PNG decompression bomb', () => {
+  it('a 10×10 PNG whose data inflates to 30 MB is refused while inflating, not decoded', () => {
+    // built with fflate: zlib of 30 MB of zeros is about 30 KB
+    const raw = new Uint8Array(30_000_000);
+    const idat = zlibSync(raw, { level: 9 });
+    const chunk = (type: string, data: Uint8Array) => {
+      const out = new Uint8Array(12 + data.length);
+      const view = new DataView(out.buffer);
+      view.setUint32(0, data.length);
+      out.set(new TextEncoder().encode(type), 4);
+      out.set(data, 8);
+      view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+      return out;
+    };
+    const ihdr = new Uint8Array(13);
+    new DataView(ihdr.buffer).setUint32(0, 10);
+    new DataView(ihdr.buffer).setUint32(4, 10);
+    ihdr.set([8, 0, 0, 0, 0], 8);
+    const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+    const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) (png.set(p, at), (at += p.length));
+    expect(png.length).toBeLessThan(100_000);
+    expect(failure(png)).toBe('damaged PNG: its image data inflates to more than the 110 bytes 10×10 pixels need');
+  });
+});
+
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
