@@ -140,11 +140,23 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
 
+  // Ctrl-C: no half tables are left behind; finished images are remembered, so a re-run resumes
+  const interrupted = (signal: NodeJS.Signals) => {
+    writers.forEach((w) => w.abort());
+    progress.finish();
+    opts.log(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${inputs.length} images; no tables written. Run again to resume.`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   try {
     await runPool(opts, onRecord);
   } catch (err) {
     writers.forEach((w) => w.abort());
     throw err;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   progress.finish();
   const files: string[] = [];
