@@ -1,8 +1,9 @@
 // Damaged and hostile files: each fails with one UserError line saying what is wrong, quickly and
 // without allocating what the file declares (the size limit is checked on the header, before any
-// pixel buffer exists). The runner prefixes the file's name (see src/cli/cli.test.ts).
+// pixel buffer exists). The runner prefixes the file name (see src/cli/cli-safety.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors';
 import { createImage } from '../core/image';
@@ -11,7 +12,6 @@ import { imagePath, REPO_ROOT } from '../testing/paths';
 import { decodeImageFile } from './decode';
 import { encodePng } from './png';
 import { encodeTiff } from './tiff';
-import { zlibSync } from 'fflate';
 
 const opts = { maxPixels: DEFAULT_MAX_PIXELS };
 
