@@ -127,6 +127,25 @@ describe('TIFF', () => {
     expect(failure(zero)).toMatch(/damaged TIFF: every strip of page 1 is empty \(0 bytes\)/);
   });
 
+  it('one zero-size strip among others is a sparse file (GDAL): those rows read as zeros', () => {
+    const tiff = new Uint8Array(readFileSync(join(REPO_ROOT, 'test-data', 'tiff', 'u8_zip_strips3.tif')));
+    const view = new DataView(tiff.buffer);
+    const ifd = view.getUint32(4, true);
+    for (let i = 0; i < view.getUint16(ifd, true); i++) {
+      const at = ifd + 2 + i * 12;
+      if (view.getUint16(at, true) !== 279) continue;
+      const type = view.getUint16(at + 2, true);
+      const values = view.getUint32(at + 8, true); // 8 strips: the counts are stored out of line
+      if (type === 3) view.setUint16(values, 0, true);
+      else view.setUint32(values, 0, true);
+    }
+    const image = decodeImageFile(tiff, 'sparse.tif', opts);
+    const original = decodeImageFile(new Uint8Array(readFileSync(join(REPO_ROOT, 'test-data', 'tiff', 'u8_zip_strips3.tif'))), 'x', opts);
+    const rows = 3 * image.width;
+    expect(image.data.subarray(0, rows).every((v) => v === 0)).toBe(true);
+    expect(Array.from(image.data.subarray(rows))).toEqual(Array.from(original.data.subarray(rows)));
+  });
+
   it('an unsupported compression says what to do', () => {
     expect(failure(patchTag(smallTiff(), 259, 7))).toMatch(/JPEG compression, which is not supported: re-save it as uncompressed, LZW or Deflate/);
   });
