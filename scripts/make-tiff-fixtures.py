@@ -7,6 +7,8 @@ Run with Debian's python3 (numpy, tifffile 2023.2.3) and libtiff-tools (tiffcp 4
 Each variant is written by tifffile or converted by tiffcp (compression, predictor, tiles, strips,
 byte order, planar layout); the expected pixels go to a .npy in cellgraph's layout
 (planes, channels, height, width) and the expected shape, dtype and pixel size to manifest.json.
+Re-running rewrites every file identically except the two OME-TIFFs, whose XML carries a fresh UUID
+(tifffile); their pixels and sizes do not change.
 """
 import json
 import pathlib

@@ -1,7 +1,7 @@
 // save-image only marks what to write; the runner writes it (src/cli/process.ts). So this test runs
 // one image through the runner's processImage and reads the written files back.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('save-image node', () => {
     for (const folder of ['labels', 'masks', 'blurred']) expect(readdirSync(join(out, folder))).toHaveLength(1);
   });
 
-  it('a float image saved as PNG fails that image with one line naming the node', async () => {
+  it('a float image saved as PNG fails that image with one line naming the node, writing none of its files', async () => {
     const doc = structuredClone(pipeline);
     doc.nodes.find((n) => n.id === 'save_blur')!.params = { name: 'blurred', format: 'png' };
     const prepared = preparePipeline(JSON.stringify(doc), [], nodeRegistry);
@@ -94,6 +94,8 @@ describe('save-image node', () => {
     );
     expect(record.status).toBe('error');
     expect(record.error).toMatch(/^node 'save_blur': PNG holds 8- or 16-bit unsigned integers but this image is float32: save it as TIFF$/);
+    // the image failed, so none of its outputs are written (not the labels or mask either)
+    expect(existsSync(out)).toBe(false);
   });
 
   it('states its conventions', () => {

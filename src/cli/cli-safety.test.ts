@@ -1,7 +1,7 @@
 // The runner on hostile images and dangerous output folders, end to end through bin/cellgraph.mjs
 // (npm test builds dist/ first): every bad image is one line naming the file, the batch goes on,
 // inputs are never written to.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,31 @@ describe('cellgraph run never writes over its inputs', () => {
     );
     expect(sha(input)).toBe(before);
     expect(readdirSync(out)).toEqual(['labels']);
+  });
+});
+
+describe('cellgraph run interrupted', () => {
+  it('on SIGINT leaves no partial files, exits 130, and a re-run resumes the finished images', async () => {
+    const dir = join(tmp, 'many');
+    mkdirSync(dir);
+    for (let i = 0; i < 40; i++) copyFileSync(join(IMAGES, 'dsb2018_512_uint16.tif'), join(dir, `img${String(i).padStart(2, '0')}.tif`));
+    const out = join(tmp, 'interrupted');
+    const child = spawn(process.execPath, [BIN, 'run', NUCLEI, dir, '--out', out, '--jobs', '1'], { cwd: REPO_ROOT });
+    let stderr = '';
+    const code = await new Promise<number | null>((done) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (!child.killed && /\[2\/40\]/.test(stderr)) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => done(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/cellgraph: interrupted \(SIGINT\) after \d+ of 40 images; no tables written\. Run again to resume\./);
+    const left = readdirSync(out, { recursive: true }).map(String);
+    expect(left.filter((f) => f.includes('partial'))).toEqual([]);
+    expect(left).not.toContain('nuclei.csv');
+    const again = cellgraph(['run', NUCLEI, dir, '--out', out, '--jobs', '2']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/40 images: 40 ok, 0 failed, \d+ resumed from an earlier run/);
   });
 });

@@ -11,7 +11,7 @@ import { nodeRegistry } from '../../nodes/index';
 import { expandInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
-import { checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
+import { checkOutputNames, checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
 
 declare const __CELLGRAPH_VERSION__: string;
 const VERSION = typeof __CELLGRAPH_VERSION__ === 'string' ? __CELLGRAPH_VERSION__ : 'dev';
@@ -162,6 +162,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
   }
   const outDir = resolve(values.out);
   const inputs = expandInputs(inputArgs);
+  checkOutputNames(prepared.checked, nodeRegistry);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);
 

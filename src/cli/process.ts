@@ -165,17 +165,18 @@ export function savedImagePath(outDir: string, name: string, format: string, ste
   return join(outDir, name, `${stem}.${format === 'png' ? 'png' : 'tif'}`);
 }
 
+/** Encodes every saved image first, so an image that cannot be encoded leaves none of its files. */
 async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<string, NodeOutputs>): Promise<void> {
+  const files: { path: string; bytes: Uint8Array }[] = [];
   for (const node of sinks(ctx, 'image')) {
     const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
-    let bytes: Uint8Array;
     try {
-      bytes = encodeRaster(values.get(node.id)!.image as never, format);
+      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format) });
     } catch (err) {
       throw new UserError(`node '${node.id}': ${describeError(err)}`);
     }
-    await writeAtomic(savedImagePath(ctx.outDir, name, format, input.stem), bytes);
   }
+  for (const file of files) await writeAtomic(file.path, file.bytes);
 }
 
 async function savedImagesExist(ctx: ProcessContext, input: InputFile): Promise<boolean> {

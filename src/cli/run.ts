@@ -41,6 +41,26 @@ export function defaultJobs(): number {
 }
 
 /**
+ * Refuses a run where two outputs would land on the same file: two export-table nodes with one
+ * name, one named like the runner's own images.csv, or two save-image nodes with one folder and
+ * format. Names are compared ignoring case (macOS and Windows file systems do).
+ */
+export function checkOutputNames(checked: CheckedPipeline, registry: Registry): void {
+  const claimed = new Map<string, string>([['images.csv', 'the runner (its summary table)']]);
+  for (const node of checked.pipeline.nodes) {
+    const sink = registry.get(node.type)?.sink;
+    if (!sink) continue;
+    const { name, format } = node.params as { name: string; format?: string };
+    const file = sink === 'table' ? `${name}.csv` : `${name}/*.${format === 'png' ? 'png' : 'tif'}`;
+    const owner = claimed.get(file.toLowerCase());
+    if (owner !== undefined) {
+      throw new UserError(`node '${node.id}' would write ${file}, as ${owner} does: give it another name`);
+    }
+    claimed.set(file.toLowerCase(), `node '${node.id}'`);
+  }
+}
+
+/**
  * Refuses a run whose saved images would land on one of its inputs (e.g. `--out plate1` with a
  * save-image named like an input subfolder): inputs are never written to.
  */
@@ -120,11 +140,23 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
 
+  // Ctrl-C: no half tables are left behind; finished images are remembered, so a re-run resumes
+  const interrupted = (signal: NodeJS.Signals) => {
+    writers.forEach((w) => w.abort());
+    progress.finish();
+    opts.log(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${inputs.length} images; no tables written. Run again to resume.`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
   try {
     await runPool(opts, onRecord);
   } catch (err) {
     writers.forEach((w) => w.abort());
     throw err;
+  } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
   }
   progress.finish();
   const files: string[] = [];

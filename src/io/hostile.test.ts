@@ -1,8 +1,9 @@
 // Damaged and hostile files: each fails with one UserError line saying what is wrong, quickly and
 // without allocating what the file declares (the size limit is checked on the header, before any
-// pixel buffer exists). The runner prefixes the file's name (see src/cli/cli.test.ts).
+// pixel buffer exists). The runner prefixes the file name (see src/cli/cli-safety.test.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors';
 import { createImage } from '../core/image';
@@ -126,6 +127,25 @@ describe('TIFF', () => {
     expect(failure(zero)).toMatch(/damaged TIFF: every strip of page 1 is empty \(0 bytes\)/);
   });
 
+  it('one zero-size strip among others is a sparse file (GDAL): those rows read as zeros', () => {
+    const tiff = new Uint8Array(readFileSync(join(REPO_ROOT, 'test-data', 'tiff', 'u8_zip_strips3.tif')));
+    const view = new DataView(tiff.buffer);
+    const ifd = view.getUint32(4, true);
+    for (let i = 0; i < view.getUint16(ifd, true); i++) {
+      const at = ifd + 2 + i * 12;
+      if (view.getUint16(at, true) !== 279) continue;
+      const type = view.getUint16(at + 2, true);
+      const values = view.getUint32(at + 8, true); // 8 strips: the counts are stored out of line
+      if (type === 3) view.setUint16(values, 0, true);
+      else view.setUint32(values, 0, true);
+    }
+    const image = decodeImageFile(tiff, 'sparse.tif', opts);
+    const original = decodeImageFile(new Uint8Array(readFileSync(join(REPO_ROOT, 'test-data', 'tiff', 'u8_zip_strips3.tif'))), 'x', opts);
+    const rows = 3 * image.width;
+    expect(image.data.subarray(0, rows).every((v) => v === 0)).toBe(true);
+    expect(Array.from(image.data.subarray(rows))).toEqual(Array.from(original.data.subarray(rows)));
+  });
+
   it('an unsupported compression says what to do', () => {
     expect(failure(patchTag(smallTiff(), 259, 7))).toMatch(/JPEG compression, which is not supported: re-save it as uncompressed, LZW or Deflate/);
   });
@@ -186,3 +206,39 @@ describe('JPEG', () => {
     expect(failure(huge)).toMatch(/^image too large: the image \(60000×60000 pixels × 3 channels\)/);
   });
 });
+
+describe('PNG decompression bomb', () => {
+  it('a 10×10 PNG whose data inflates to 30 MB is refused while inflating, not decoded', () => {
+    // built with fflate: zlib of 30 MB of zeros is about 30 KB
+    const raw = new Uint8Array(30_000_000);
+    const idat = zlibSync(raw, { level: 9 });
+    const chunk = (type: string, data: Uint8Array) => {
+      const out = new Uint8Array(12 + data.length);
+      const view = new DataView(out.buffer);
+      view.setUint32(0, data.length);
+      out.set(new TextEncoder().encode(type), 4);
+      out.set(data, 8);
+      view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+      return out;
+    };
+    const ihdr = new Uint8Array(13);
+    new DataView(ihdr.buffer).setUint32(0, 10);
+    new DataView(ihdr.buffer).setUint32(4, 10);
+    ihdr.set([8, 0, 0, 0, 0], 8);
+    const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+    const png = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) (png.set(p, at), (at += p.length));
+    expect(png.length).toBeLessThan(100_000);
+    expect(failure(png)).toBe('damaged PNG: its image data inflates to more than the 110 bytes 10×10 pixels need');
+  });
+});
+
+function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

@@ -6,6 +6,7 @@
 // grey values when every palette entry is grey; 1/2/4-bit samples keep their raw values (0–1,
 // 0–3, 0–15). A 'description' (or cellgraph's own) text chunk becomes meta.extra.description.
 import { decode, encode, type DecodedPng } from 'fast-png';
+import { Unzlib } from 'fflate';
 import { UserError } from '../core/errors';
 import { createImage, type Image, type Labels, type Mask } from '../core/image';
 import { quoteText, unquoteText } from './ascii-text';
@@ -34,6 +35,7 @@ export function decodePng(bytes: Uint8Array, name: string, opts: { maxPixels: nu
   if (width * height * channels > opts.maxPixels) {
     throw tooLarge(`the image (${width}×${height} pixels × ${channels} channels)`, width * height * channels, opts.maxPixels);
   }
+  checkInflatedSize(bytes, width, height);
   let png: DecodedPng;
   try {
     png = decode(bytes, { checkCrc: true });
@@ -69,6 +71,40 @@ export function decodePng(bytes: Uint8Array, name: string, opts: { maxPixels: nu
     for (let i = 0; i < n; i++) out[c * n + i] = raw[i * png.channels + c];
   }
   return createImage({ width, height, channels: kept }, png.depth === 16 ? 'uint16' : 'uint8', out, meta);
+}
+
+const SAMPLES_PER_PIXEL: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Inflates the IDAT stream in pieces, only counting, and refuses data that inflates to more than
+ * width × height needs: fast-png would otherwise hold all of it, so a 300 KB file of zeros could
+ * take 800 MB (a decompression bomb).
+ */
+function checkInflatedSize(bytes: Uint8Array, width: number, height: number): void {
+  const depth = bytes[24];
+  const samples = SAMPLES_PER_PIXEL[bytes[25]] ?? 4;
+  const rowBytes = Math.ceil((width * samples * Math.max(depth, 1)) / 8);
+  // one filter byte per row; Adam7 interlacing splits rows into at most 7 passes, each with its own
+  const limit = bytes[28] === 1 ? height * (rowBytes + 7) + 7 * 64 : height * (rowBytes + 1);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  const stream = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw new UserError(`damaged PNG: its image data inflates to more than the ${limit} bytes ${width}×${height} pixels need`);
+  });
+  let at = 8;
+  try {
+    while (at + 8 <= bytes.length) {
+      const length = view.getUint32(at);
+      const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
+      if (type === 'IDAT') stream.push(bytes.subarray(at + 8, Math.min(at + 8 + length, bytes.length)));
+      if (type === 'IEND') break;
+      at += 12 + length;
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    // damaged zlib data: fast-png reports it below with its own message
+  }
 }
 
 /** Rows of 1/2/4-bit samples (each row starting on a byte) to one byte per sample. */
