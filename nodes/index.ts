@@ -44,6 +44,7 @@ import { expandLabels } from './segment/expand-labels';
 import { shrinkLabels } from './segment/shrink-labels';
 import { skeletonize } from './segment/skeletonize';
 import { multiOtsu } from './threshold/multi-otsu';
+import { localThreshold } from './threshold/local-threshold';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -89,6 +90,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   shrinkLabels,
   skeletonize,
   multiOtsu,
+  localThreshold,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
