@@ -34,6 +34,15 @@ describe('rolling ball', () => {
     else expect(countDifferences(ours, expected.data)).toBe(0);
   });
 
+  it.each(referenceCases('rolling_ball').filter((c) => c.light))('light: skimage\'s invert–roll–invert recipe = erosion of the inverted image: $out', (c) => {
+    const img = loadSource(c.source);
+    const top = img.dtype === 'uint8' ? 255 : 65535; // skimage.util.invert
+    const inverted = Float64Array.from(img.data, (v) => top - v);
+    const eroded = rollingBallErosion(inverted, img.width, img.height, c.radius as number);
+    const ours = eroded.map((v) => top - Math.trunc(v));
+    expect(countDifferences(ours, loadReferenceImage(c.out).data)).toBe(0);
+  });
+
   it.each(morphologyCases('rolling_ball_opening'))('background = scipy grey_opening with the ball: $out', (c) => {
     const out = rollingBallImage(loadSource(c.source), c.radius as number, c.light as boolean);
     expect(maxRelativeError(out.data, morphologyImage(c.out).data).error).toBeLessThan(1e-6);
