@@ -20,7 +20,7 @@ export const colorDeconvolution = defineNode({
   description:
     'Separates a bright-field RGB image of stained tissue into the amount of each stain: haematoxylin (nuclei, ' +
     'blue), eosin (cytoplasm, pink) and DAB (brown, immunohistochemistry). Beer–Lambert: each RGB value is scaled ' +
-    'to 0–1 (uint8 ÷ 255, uint16 ÷ 65535), clipped below at 10⁻⁶, turned into an optical density log(v)/log(10⁻⁶), ' +
+    'to 0–1 (uint8 ÷ 255, uint16 ÷ 65535; float images must already be 0–1), clipped below at 10⁻⁶, turned into an optical density log(v)/log(10⁻⁶), ' +
     'and unmixed with the inverse of Ruifrok & Johnston\'s stain matrix; negative amounts become 0. Same values as ' +
     'skimage.color.rgb2hed (0.19). Outputs are 32-bit float stain amounts (0 = no stain; 1 ≈ fully absorbing); ' +
     'threshold the DAB output to measure the DAB-positive area. The image must have 3 channels (or 4 with alpha, ignored).',

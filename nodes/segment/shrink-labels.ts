@@ -13,7 +13,8 @@ export const shrinkLabels = defineNode({
     'pixel outside the object (background or another object) is greater than Distance; the image edge does not ' +
     'count as outside, so objects cut by the edge do not shrink from it. Equivalent to, per label L, ' +
     'scipy.ndimage.distance_transform_edt(labels == L) > Distance (with the edge padded as L). Objects thinner than ' +
-    '2 × Distance disappear. Labels keep their numbers; each plane on its own.',
+    '2 × Distance disappear. Labels keep their numbers, so shrunken objects still match the objects they came from ' +
+    '(a vanished object leaves its number unused; use Filter objects to renumber). Each plane on its own.',
   inputs: { labels: port.labels() },
   outputs: { labels: port.labels() },
   params: z.object({

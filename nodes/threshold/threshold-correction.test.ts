@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors';
-import { imageFromRows } from '../../src/core/image';
+import { createImage, imageFromRows } from '../../src/core/image';
+import { IMAGEJ_METHODS, thresholdImageJ, type ImageJMethod } from '../../src/imaging/threshold/imagej';
+import { thresholdMinimum } from '../../src/imaging/threshold/minimum';
 import { autoThreshold } from '../../src/imaging/threshold';
 import { loadSource } from '../../src/imaging/preprocess-reference';
 import { runNode } from '../../src/testing/run-node';
@@ -30,5 +32,21 @@ describe('threshold node: correction factor and bounds', () => {
 
   it('bounds the wrong way round are a UserError', () => {
     expect(() => runNode(threshold, { image }, { lowerBound: 5, upperBound: 4 })).toThrow(UserError);
+  });
+});
+
+describe('threshold node: minimum and Fiji methods', () => {
+  const image = loadSource('blobs_u8');
+
+  it.each(['minimum', ...IMAGEJ_METHODS])('%s: the kernel\'s threshold, mask = value > threshold', (method) => {
+    const out = runNode(threshold, { image }, { method });
+    const expected = method === 'minimum' ? thresholdMinimum(image.data) : thresholdImageJ(method as ImageJMethod, image.data);
+    expect(out.threshold).toBe(expected);
+    expect(out.mask.data.reduce((a, b) => a + b, 0)).toBe(image.data.filter((v) => v > expected).length);
+  });
+
+  it('a method that finds no threshold is a UserError naming it', () => {
+    const flat = createImage({ width: 256, height: 1 }, 'uint8', Uint8Array.from({ length: 256 }, (_, i) => i));
+    expect(() => runNode(threshold, { image: flat }, { method: 'intermodes' })).toThrow(/^threshold \(intermodes\):/);
   });
 });

@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
 import { copyMeta, createMask } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { applyThreshold, autoThreshold } from '../../src/imaging/threshold';
+import { AUTO_THRESHOLD_METHODS, applyThreshold, autoThreshold, type AutoThresholdMethod } from '../../src/imaging/threshold';
+import { IMAGEJ_METHODS, thresholdImageJ, type ImageJMethod } from '../../src/imaging/threshold/imagej';
+import { thresholdMinimum } from '../../src/imaging/threshold/minimum';
+import type { PixelArray } from '../../src/core/image';
+
+const METHODS = ['manual', ...AUTO_THRESHOLD_METHODS, 'minimum', ...IMAGEJ_METHODS] as const;
+type Method = Exclude<(typeof METHODS)[number], 'manual'>;
+
+/** Any automatic method: skimage's, skimage's minimum, or one of Fiji's. */
+export function computeThreshold(method: Method, values: PixelArray): number {
+  if (method === 'minimum') return thresholdMinimum(values);
+  if ((IMAGEJ_METHODS as readonly string[]).includes(method)) return thresholdImageJ(method as ImageJMethod, values);
+  return autoThreshold(method as AutoThresholdMethod, values);
+}
 
 /** CellProfiler's order: multiply by the correction factor, then clip to the bounds. */
 export function correctThreshold(t: number, correction: number, lower?: number, upper?: number): number {
@@ -28,6 +41,18 @@ export const threshold = defineNode({
     '- yen: maximum entropic correlation (Yen 1995).',
     '- isodata: the lowest t midway between the means below and above it (Ridler & Calvard 1978).',
     '- mean: the mean intensity.',
+    '- minimum: the lowest point between the two peaks of the histogram smoothed until it has two (threshold_minimum).',
+    'Fiji\'s Auto Threshold methods that scikit-image lacks, as ImageJ\'s AutoThresholder defines them, on ImageJ\'s ' +
+      '256-bin histogram (uint8: one bin per value 0–255; other types: 256 equal bins from min to max, the threshold ' +
+      'being the upper edge of the chosen bin):',
+    '- imagej-default: ImageJ\'s "Default" (IJ_IsoData: iterative intermeans ignoring the extreme bins 0 and 255, ' +
+      'with a dominant peak capped at 1.5 × the next bin);',
+    '- huang: minimum fuzzy entropy (Huang & Wang 1995); intermodes: midway between the two peaks of the histogram ' +
+      'smoothed until bimodal (Prewitt & Mendelsohn 1966); max-entropy: Kapur, Sahoo & Wong 1985; min-error: ' +
+      'Kittler & Illingworth 1986, iterated from the mean; moments: Tsai 1985; percentile: half of the pixels below ' +
+      '(Doyle 1962); renyi-entropy: Kapur et al. / Sahoo 1997; shanbhag: Shanbhag 1994.',
+    'Fiji\'s Otsu, Li, Triangle, Yen, IsoData and Mean exist here as scikit-image computes them (values can differ ' +
+      'from Fiji\'s by a grey level or so).',
     '- manual: the number given in Value.',
     'Histograms: an integer image has one bin per intensity from its minimum to its maximum; a float ' +
       'image has 256 equal bins between its minimum and maximum, and the threshold is a bin centre. ' +
@@ -41,7 +66,7 @@ export const threshold = defineNode({
   outputs: { mask: port.mask(), threshold: port.number({ label: 'Threshold' }) },
   params: z.object({
     method: z
-      .enum(['manual', 'otsu', 'li', 'triangle', 'yen', 'isodata', 'mean'])
+      .enum(METHODS)
       .default('otsu')
       .meta({ label: 'Method', description: 'How the threshold is chosen; manual uses Value.' }),
     objects: z
@@ -76,7 +101,16 @@ export const threshold = defineNode({
     if (lowerBound !== undefined && upperBound !== undefined && lowerBound > upperBound) {
       throw new UserError(`threshold: Lower bound (${lowerBound}) is above Upper bound (${upperBound})`);
     }
-    const t = method === 'manual' ? value : correctThreshold(autoThreshold(method, image.data), correction, lowerBound, upperBound);
+    let auto = 0;
+    if (method !== 'manual') {
+      try {
+        auto = computeThreshold(method, image.data);
+      } catch (err) {
+        if (err instanceof UserError) throw new UserError(`threshold (${method}): ${err.message}`);
+        throw err;
+      }
+    }
+    const t = method === 'manual' ? value : correctThreshold(auto, correction, lowerBound, upperBound);
     const { width, height, planes } = image;
     const mask = createMask({ width, height, planes }, applyThreshold(image.data, t, objects), copyMeta(image.meta));
     return { mask, threshold: t };

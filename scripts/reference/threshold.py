@@ -1,8 +1,10 @@
 """Reference thresholds for the multi-Otsu and local threshold kernels (src/imaging/threshold/
-{multi-otsu,local}.ts), computed with Debian's scikit-image 0.19.3 / NumPy 1.24.
+{multi-otsu,local,minimum}.ts), computed with Debian's scikit-image 0.19.3 / NumPy 1.24.
 
 Reads the 128x128 crops written by preprocess.py (test-data/reference/preprocess/sources) and writes
 test-data/reference/threshold/:
+  histograms.json        256-bin histograms (8-bit images and random mixtures) for ImageJ's methods
+  minimum.json           {source: threshold_minimum} (null where skimage finds no two peaks), plus a tiny bimodal case
   multiotsu.json         {source: {classes: thresholds}}; uint16 sources are passed as float64, the
                          histogram cellgraph uses for integer images spanning more than 256 values
   local/<case>.npy       threshold images of threshold_local / sauvola / niblack (float64)
@@ -33,6 +35,37 @@ def main():
     tiny = np.array([[0, 0, 10, 10, 20, 20, 20, 30]], dtype=np.uint8)
     multi['tiny_4_levels'] = {'rows': tiny.tolist(), **{str(k): [float(t) for t in filters.threshold_multiotsu(tiny, classes=k)] for k in (2, 3, 4)}}
     (OUT / 'multiotsu.json').write_text(json.dumps(multi, indent=1) + '\n')
+
+    minimum = {}
+    for name, img in src.items():
+        try:
+            minimum[name] = float(filters.threshold_minimum(img))
+        except RuntimeError:
+            minimum[name] = None
+    bimodal = np.repeat(np.arange(40, dtype=np.uint8), (20 * np.exp(-((np.arange(40) - 8) / 3.0) ** 2) + 12 * np.exp(-((np.arange(40) - 28) / 4.0) ** 2)).astype(int) + 1)
+    minimum['bimodal_u8'] = {'values': bimodal.tolist(), 'threshold': float(filters.threshold_minimum(bimodal))}
+    (OUT / 'minimum.json').write_text(json.dumps(minimum, indent=1) + '\n')
+
+    # 256-bin histograms for ImageJ's methods (threshold_imagej.mjs computes its outputs from these):
+    # whole 8-bit images of test-data/images, the crops, and seeded random mixtures of two or three peaks
+    import tifffile
+    images = ROOT / 'test-data' / 'images'
+    hists = {}
+    for fname in ('blobs.tif', 'dsb2018_256_uint8.tif', 'xy_8bit__few_touching_nuclei.tif', 'xy_8bit__mitocheck_incenp_t1.tif'):
+        img = tifffile.imread(images / fname)
+        hists[fname] = np.bincount(img.ravel(), minlength=256).tolist()
+    for name in ('blobs_u8', 'dna_u8'):
+        hists[name] = np.bincount(src[name].ravel(), minlength=256).tolist()
+    rng = np.random.default_rng(4)
+    for i in range(12):
+        k = 2 + i % 2
+        centres = np.sort(rng.uniform(20, 235, k))
+        widths = rng.uniform(4, 30, k)
+        weights = rng.uniform(0.15, 1, k)
+        x = np.arange(256)
+        density = sum(w * np.exp(-((x - c) / s) ** 2 / 2) for c, s, w in zip(centres, widths, weights))
+        hists[f'random_{i}'] = np.floor(5000 * density / density.sum()).astype(int).tolist()
+    (OUT / 'histograms.json').write_text(json.dumps(hists) + '\n')
 
     (OUT / 'local').mkdir(exist_ok=True)
     for name in ('blobs_u8', 'nuclei_u16', 'dna_u8'):

@@ -7,6 +7,7 @@
 import type { Image, PixelArray } from '../core/image';
 import { mapSlices } from './per-slice';
 import { diskHalfWidths } from './disk';
+import { borderIndex, type BorderMode } from './correlate1d';
 
 const BLOCK_BITS = 5;
 const BLOCK = 1 << BLOCK_BITS;
@@ -94,18 +95,27 @@ class RankHistogram {
 
 /** Writes the disk median of `input` (width×height) into `output` (any pixel type). */
 export function medianDisk(input: PixelArray, width: number, height: number, radius: number, output: PixelArray): void {
+  medianFootprint(input, width, height, diskHalfWidths(radius), output, 'nearest');
+}
+
+/**
+ * The median over a footprint given by its row half-widths (row dy spans −w..w; `widths.length` =
+ * 2r + 1 rows), pixels outside the image read by scipy border `mode`. A square is every width = r.
+ */
+export function medianFootprint(
+  input: PixelArray, width: number, height: number, widths: Int32Array, output: PixelArray, mode: BorderMode,
+): void {
   const { codes, decode } = encodeValues(input);
-  const widths = diskHalfWidths(radius);
+  const radius = (widths.length - 1) >> 1;
   let count = 0;
   for (const w of widths) count += 2 * w + 1;
   const rank = count >> 1;
   const hist = new RankHistogram(decode.length);
-  const clampX = (x: number) => (x < 0 ? 0 : x >= width ? width - 1 : x);
+  const clampX = (x: number) => (x >= 0 && x < width ? x : borderIndex(x, width, mode));
   const rowOffsets = new Int32Array(widths.length);
   for (let y = 0; y < height; y++) {
     for (let dy = -radius; dy <= radius; dy++) {
-      const yy = y + dy;
-      rowOffsets[dy + radius] = (yy < 0 ? 0 : yy >= height ? height - 1 : yy) * width;
+      rowOffsets[dy + radius] = borderIndex(y + dy, height, mode) * width;
     }
     for (let r = 0; r < widths.length; r++) {
       for (let dx = -widths[r]; dx <= widths[r]; dx++) hist.add(codes[rowOffsets[r] + clampX(dx)], 1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { imageFromRows } from '../core/image';
 import { morphologyCases, morphologyImage } from './morphology-reference';
 import { countDifferences, loadReferenceImage, loadSource, maxRelativeError, referenceCases } from './preprocess-reference';
-import { rollingBallBackground, rollingBallErosion, rollingBallImage } from './rolling-ball';
+import { ballKernel, rollingBallBackground, rollingBallErosion, rollingBallImage } from './rolling-ball';
 
 /** skimage casts its result to the input's type (truncation for integers). */
 function asSkimage(values: Float64Array, dtype: string): ArrayLike<number> {
@@ -10,7 +10,41 @@ function asSkimage(values: Float64Array, dtype: string): ArrayLike<number> {
   return values.map(Math.trunc);
 }
 
+/** The definition, pixel by pixel: min (or max) over the ball of f(p + k) ± d(k), outside ignored. */
+function bruteBallPass(f: Float64Array, width: number, height: number, radius: number, erode: boolean): Float64Array {
+  const { R, deficits } = ballKernel(radius);
+  const side = 2 * R + 1;
+  const out = new Float64Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let best = erode ? Infinity : -Infinity;
+      for (let dy = -R; dy <= R; dy++) {
+        for (let dx = -R; dx <= R; dx++) {
+          const d = deficits[(dy + R) * side + dx + R];
+          const yy = y + dy, xx = x + dx;
+          if (d === Infinity || yy < 0 || yy >= height || xx < 0 || xx >= width) continue;
+          best = erode ? Math.min(best, f[yy * width + xx] + d) : Math.max(best, f[yy * width + xx] - d);
+        }
+      }
+      out[y * width + x] = best;
+    }
+  }
+  return out;
+}
+
 describe('rolling ball', () => {
+  it.each([['blobs_u8', 7], ['dna_f32', 12.5], ['nuclei_u16', 4]] as const)(
+    'the divide-and-conquer passes equal the brute-force definition exactly: %s, radius %s',
+    (name, radius) => {
+      const img = loadSource(name);
+      const f = Float64Array.from(img.data);
+      const { width: w, height: h } = img;
+      expect(countDifferences(rollingBallErosion(f, w, h, radius), bruteBallPass(f, w, h, radius, true))).toBe(0);
+      const opening = bruteBallPass(bruteBallPass(f, w, h, radius, true), w, h, radius, false);
+      expect(countDifferences(rollingBallBackground(f, w, h, radius, false), opening)).toBe(0);
+    },
+  );
+
   it('the ball (radius 1) lifts a single-pixel peak by at most its deficit', () => {
     // 1-D profile: the ball of radius 1 spans 3 pixels; deficit 1 at the sides
     const img = imageFromRows([[0, 0, 10, 0, 0]]);
@@ -32,6 +66,15 @@ describe('rolling ball', () => {
     const ours = asSkimage(rollingBallErosion(img.data, img.width, img.height, c.radius as number), img.dtype);
     if (img.dtype === 'float32') expect(maxRelativeError(ours, expected.data).error).toBeLessThan(1e-6);
     else expect(countDifferences(ours, expected.data)).toBe(0);
+  });
+
+  it.each(referenceCases('rolling_ball').filter((c) => c.light))('light: skimage\'s invert–roll–invert recipe = erosion of the inverted image: $out', (c) => {
+    const img = loadSource(c.source);
+    const top = img.dtype === 'uint8' ? 255 : 65535; // skimage.util.invert
+    const inverted = Float64Array.from(img.data, (v) => top - v);
+    const eroded = rollingBallErosion(inverted, img.width, img.height, c.radius as number);
+    const ours = eroded.map((v) => top - Math.trunc(v));
+    expect(countDifferences(ours, loadReferenceImage(c.out).data)).toBe(0);
   });
 
   it.each(morphologyCases('rolling_ball_opening'))('background = scipy grey_opening with the ball: $out', (c) => {
