@@ -19,8 +19,7 @@ export const imageMath = defineNode({
   ].join('\n'),
   inputs: {
     a: port.image({ label: 'A' }),
-    // `as const` keeps `optional: true` literal so run() sees `b` as possibly undefined (port() widens it)
-    b: { ...port.image({ label: 'B', description: 'Second image; when unconnected the Constant is used.' }), optional: true as const },
+    b: port.image({ label: 'B', description: 'Second image; when unconnected the Constant is used.', optional: true }),
   },
   outputs: { image: port.image() },
   params: z.object({

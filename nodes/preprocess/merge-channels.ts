@@ -3,8 +3,7 @@ import { UserError } from '../../src/core/errors';
 import { allocPixels, copyMeta, createImage, slice2d, type Image } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 
-// `as const` keeps `optional: true` literal so run() sees the input as possibly undefined
-const optionalChannel = (i: number) => ({ ...port.image({ label: `Channel ${i}` }), optional: true as const });
+const optionalChannel = (i: number) => port.image({ label: `Channel ${i}`, optional: true });
 
 export const mergeChannels = defineNode({
   type: 'merge-channels',
