@@ -184,3 +184,30 @@ describe('image downloads', () => {
   });
 });
 
+describe('a bad image', () => {
+  test('a file that is not an image fails in the load node with one line; later nodes are blocked; another image recovers', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /nuclei-count\.json/ }).click();
+    await settle(page);
+    const broken = join(mkdtempSync(join(tmpdir(), 'cellgraph-e2e-')), 'broken.tif');
+    writeFileSync(broken, Buffer.from('II*\0 this is not really a TIFF'));
+    await dropFiles(page, page.locator('.react-flow__pane'), [broken]);
+    await settle(page);
+    const load = canvasNode(page, 'load').locator('.cg-node');
+    await expect.poll(() => load.getAttribute('data-status')).toBe('error');
+    const message = (await load.locator('.cg-node-message').textContent()) ?? '';
+    expect(message).toMatch(/truncated|TIFF|image/i);
+    expect(message).not.toMatch(/\n|at .*\.js/);
+    expect(await canvasNode(page, 'export').locator('.cg-node').getAttribute('data-status')).toBe('blocked');
+    expect(await page.getByTestId('run-state').textContent()).toMatch(/^0 ran, 0 cached, 1 failed, 7 blocked/);
+    await screenshot(page, 'bad-image');
+
+    await page.mouse.click(20 + (await page.locator('.react-flow__pane').boundingBox())!.x, 20 + (await page.locator('.react-flow__pane').boundingBox())!.y);
+    await page.getByRole('radio', { name: /dsb2018_256_uint8\.tif/ }).check();
+    await settle(page);
+    await expect.poll(() => load.getAttribute('data-status')).toMatch(/^(done|cached)$/);
+    expect(await page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
+  });
+});
+
