@@ -131,6 +131,35 @@ describe('accessibility and the palette', () => {
   });
 });
 
+describe('nodes from the keyboard', () => {
+  test('Tab reaches a node, Enter selects it (its params open), arrows move it, Delete removes it, Ctrl+Z restores it', async () => {
+    const { page } = browser;
+    await clickPane();
+    const node = page.getByRole('group', { name: 'Fill holes', exact: true });
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }).first().textContent()).toBe('Fill holes');
+    const start = await pipelineOf(page);
+    const before = start.nodes.find((n) => n.id === 'fill')!.position!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'fill')!.position!.x).toBeGreaterThan(before.x);
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await pipelineOf(page)).nodes.some((n) => n.id === 'fill')).toBe(false);
+    expect((await pipelineOf(page)).edges.some((e) => e.from.node === 'fill' || e.to.node === 'fill')).toBe(false);
+    // one step undoes the delete, then one per arrow press
+    const fillX = async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'fill')?.position?.x;
+    await page.keyboard.press('Control+z');
+    const moved = (await fillX())!;
+    expect(moved).toBeGreaterThan(before.x);
+    await page.keyboard.press('Control+z');
+    expect(await fillX()).toBe(before.x + (moved - before.x) / 2);
+    await page.keyboard.press('Control+z');
+    expect(await pipelineOf(page)).toEqual(start);
+    await settle(page);
+  });
+});
+
 describe('wiring and editing on an empty canvas', () => {
   test('a wire that mismatches types or makes a cycle is refused while dragging, with the reason', async () => {
     const { page } = browser;
