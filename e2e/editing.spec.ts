@@ -41,6 +41,40 @@ describe('accessibility and the palette', () => {
     expect(await table.locator('th').count()).toBeGreaterThan(10);
   });
 
+  test('result tables sort by a column when its header is clicked', async () => {
+    const { page } = browser;
+    const table = page.getByRole('group', { name: 'Export table', exact: true }).getByRole('table');
+    const areas = async () => (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    const header = table.getByRole('columnheader', { name: /^area/ });
+    await header.getByRole('button').click();
+    const ascending = await areas();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await header.getByRole('button').click();
+    const descending = await areas();
+    expect(descending[0]).toBeGreaterThan(descending[descending.length - 1]);
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  test('the params form validates as you type; only valid values reach the pipeline', async () => {
+    const { page } = browser;
+    await canvasNode(page, 'blur').locator('.cg-node-header').click();
+    const field = page.getByRole('textbox', { name: /^Sigma/ });
+    await field.fill('-1');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '>0' }).count()).toBe(1);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const blur = async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'blur')!.params.sigma;
+    expect(await blur()).toBe(2);
+    await field.fill('2.5');
+    expect(await blur()).toBe(2.5);
+    expect(await field.getAttribute('aria-invalid')).toBe(null);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    expect(await blur()).toBe(2);
+    await expect.poll(() => field.inputValue()).toBe('2');
+    await clickPane();
+    await settle(page);
+  });
+
   test('the palette lists every registered node type under its category', async () => {
     const { page } = browser;
     const shown: Record<string, string[]> = {};
@@ -79,6 +113,8 @@ describe('accessibility and the palette', () => {
 
     const saved = await download(page, () => page.keyboard.press('Control+s'));
     expect(saved.name).toBe('nuclei-count.json');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    expect(chooser.isMultiple()).toBe(false);
 
     const before = await nodeIds();
     await page.getByRole('searchbox', { name: 'Search nodes' }).fill('gaussian');
@@ -91,6 +127,35 @@ describe('accessibility and the palette', () => {
     await canvasNode(page, 'gaussian-blur').locator('.cg-node-header').click();
     await page.keyboard.press('Delete');
     await expect.poll(nodeIds).toEqual(before);
+    await settle(page);
+  });
+});
+
+describe('nodes from the keyboard', () => {
+  test('Tab reaches a node, Enter selects it (its params open), arrows move it, Delete removes it, Ctrl+Z restores it', async () => {
+    const { page } = browser;
+    await clickPane();
+    const node = page.getByRole('group', { name: 'Fill holes', exact: true });
+    await node.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }).first().textContent()).toBe('Fill holes');
+    const start = await pipelineOf(page);
+    const before = start.nodes.find((n) => n.id === 'fill')!.position!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'fill')!.position!.x).toBeGreaterThan(before.x);
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await pipelineOf(page)).nodes.some((n) => n.id === 'fill')).toBe(false);
+    expect((await pipelineOf(page)).edges.some((e) => e.from.node === 'fill' || e.to.node === 'fill')).toBe(false);
+    // one step undoes the delete, then one per arrow press
+    const fillX = async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'fill')?.position?.x;
+    await page.keyboard.press('Control+z');
+    const moved = (await fillX())!;
+    expect(moved).toBeGreaterThan(before.x);
+    await page.keyboard.press('Control+z');
+    expect(await fillX()).toBe(before.x + (moved - before.x) / 2);
+    await page.keyboard.press('Control+z');
+    expect(await pipelineOf(page)).toEqual(start);
     await settle(page);
   });
 });
@@ -169,6 +234,40 @@ describe('wiring and editing on an empty canvas', () => {
     expect(await pipelineOf(page)).toEqual(pasted);
     await page.keyboard.press('Control+z');
     await expect.poll(nodeIds).toEqual(['load-image', 'gaussian-blur', 'gaussian-blur-2', 'threshold', 'measure-objects']);
+  });
+
+  test('shift-drag box-selects; the selection pastes into another tab as pipeline JSON', async () => {
+    const { page, context } = browser;
+    await clickPane();
+    const a = (await canvasNode(page, 'load-image').boundingBox())!;
+    const b = (await canvasNode(page, 'gaussian-blur').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(a.x - 15, a.y - 15);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width + 10, b.y + b.height + 10, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const selected = () => page.evaluate(() => (window as unknown as { __cellgraph: { store: { getState(): { selection: { nodes: string[] } } } } }).__cellgraph.store.getState().selection.nodes);
+    await expect.poll(selected).toEqual(['load-image', 'gaussian-blur']);
+    await page.keyboard.press('Control+c');
+    const clip = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { format: string; nodes: { id: string }[]; edges: unknown[] };
+    expect(clip.format).toBe('cellgraph-pipeline');
+    expect(clip.nodes.map((n) => n.id)).toEqual(['load-image', 'gaussian-blur']);
+    expect(clip.edges).toHaveLength(1);
+
+    const tab = await context.newPage();
+    try {
+      await tab.goto(inject('baseURL'));
+      await waitForReady(tab);
+      await settle(tab);
+      await tab.getByRole('button', { name: 'New', exact: true }).click();
+      await tab.locator('.react-flow__pane').click();
+      await tab.keyboard.press('Control+v');
+      await expect.poll(async () => (await pipelineOf(tab)).nodes.map((n) => n.id)).toEqual(['load-image', 'gaussian-blur']);
+      expect((await pipelineOf(tab)).edges).toHaveLength(1);
+    } finally {
+      await tab.close();
+    }
   });
 
   test('dragging a slider is one undo step', async () => {

@@ -1,12 +1,13 @@
 // Files in and out: an invalid pipeline file lists every problem and leaves the graph alone; Save
 // then Open gives back the same file; Examples; a share link carries the whole pipeline.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Pipeline } from '../src/core/pipeline';
 import { launch, REPO, screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
-import { canvasNode, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -155,3 +156,58 @@ function withoutUi(p: Pipeline): Omit<Pipeline, 'ui'> {
   const { ui: _ui, ...rest } = p;
   return rest;
 }
+
+describe('image downloads', () => {
+  test('an image downloaded from the viewer is the file `cellgraph run` writes for it', async () => {
+    const { page } = browser;
+    const nuclei = JSON.parse(readFileSync(join(REPO, 'pipelines/nuclei-count.json'), 'utf8')) as Pipeline;
+    const withSave: Pipeline = {
+      ...nuclei,
+      name: 'Nuclei masks',
+      nodes: [...nuclei.nodes, { id: 'save', type: 'save-image', params: { name: 'masks', format: 'tiff' }, position: { x: 1040, y: 360 } }],
+      edges: [...nuclei.edges, { from: { node: 'fill', port: 'mask' }, to: { node: 'save', port: 'image' } }],
+    };
+    await openPipelineFile(page, 'nuclei-masks.json', JSON.stringify(withSave));
+    await settle(page);
+    await page.getByRole('button', { name: 'View save image large' }).click();
+    await page.getByRole('dialog', { name: 'save image' }).waitFor();
+    const file = await download(page, () => page.getByRole('dialog').getByRole('button', { name: 'Download' }).click());
+    await page.keyboard.press('Escape');
+
+    const image = join(REPO, 'test-data/images/dsb2018_256_uint8.tif'); // the same bytes as the editor's sample
+    expect(readFileSync(image).equals(readFileSync(join(REPO, 'public/samples/dsb2018_256_uint8.tif')))).toBe(true);
+    const pipelineFile = join(mkdtempSync(join(tmpdir(), 'cellgraph-e2e-')), 'nuclei-masks.json');
+    writeFileSync(pipelineFile, JSON.stringify(withSave));
+    const cli = cliRun(pipelineFile, image);
+    expect(file.name).toBe('masks_dsb2018_256_uint8.tif');
+    expect(file.bytes.equals(readFileSync(join(cli.out, 'masks', 'dsb2018_256_uint8.tif')))).toBe(true);
+  });
+});
+
+describe('a bad image', () => {
+  test('a file that is not an image fails in the load node with one line; later nodes are blocked; another image recovers', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /nuclei-count\.json/ }).click();
+    await settle(page);
+    const broken = join(mkdtempSync(join(tmpdir(), 'cellgraph-e2e-')), 'broken.tif');
+    writeFileSync(broken, Buffer.from('II*\0 this is not really a TIFF'));
+    await dropFiles(page, page.locator('.react-flow__pane'), [broken]);
+    await settle(page);
+    const load = canvasNode(page, 'load').locator('.cg-node');
+    await expect.poll(() => load.getAttribute('data-status')).toBe('error');
+    const message = (await load.locator('.cg-node-message').textContent()) ?? '';
+    expect(message).toMatch(/truncated|TIFF|image/i);
+    expect(message).not.toMatch(/\n|at .*\.js/);
+    expect(await canvasNode(page, 'export').locator('.cg-node').getAttribute('data-status')).toBe('blocked');
+    expect(await page.getByTestId('run-state').textContent()).toMatch(/^0 ran, 0 cached, 1 failed, 7 blocked/);
+    await screenshot(page, 'bad-image');
+
+    await page.mouse.click(20 + (await page.locator('.react-flow__pane').boundingBox())!.x, 20 + (await page.locator('.react-flow__pane').boundingBox())!.y);
+    await page.getByRole('radio', { name: /dsb2018_256_uint8\.tif/ }).check();
+    await settle(page);
+    await expect.poll(() => load.getAttribute('data-status')).toMatch(/^(done|cached)$/);
+    expect(await page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
+  });
+});
+

@@ -44,6 +44,19 @@ describe('without IndexedDB', () => {
   });
 });
 
+describe('without a worker', () => {
+  test('when the worker script cannot load, the engine runs on the page and the editor still works', async () => {
+    const { page } = browser;
+    await page.route('**/assets/worker-*.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.reload();
+    await waitForReady(page);
+    await settle(page);
+    expect(await page.evaluate(() => (window as unknown as { __cellgraph: { session: { client: { inWorker: boolean } } } }).__cellgraph.session.client.inWorker)).toBe(false);
+    expect(await page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
+    await page.unrouteAll();
+  });
+});
+
 describe('with IndexedDB', () => {
   test('"Clear cache" empties the cache: the next run recomputes every node, and stores them again', async () => {
     const { page } = browser;

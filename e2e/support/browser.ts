@@ -33,7 +33,9 @@ export async function launch({ viewport = { width: 1600, height: 1000 } } = {}):
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  // an uncaught error on the page fails the spec file (reported when it closes the browser)
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
   return {
     context,
     page,
@@ -41,6 +43,7 @@ export async function launch({ viewport = { width: 1600, height: 1000 } } = {}):
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (pageErrors.length) throw new Error(`uncaught errors on the page:\n${pageErrors.join('\n')}`);
     },
   };
 }

@@ -1,7 +1,7 @@
 // What a user does with a mouse and files: drag nodes from the palette, wire handle to handle,
 // drop image files, pick files in the file chooser, download. Each helper then waits for the
 // editor to settle (nothing running or scheduled), never for a fixed time.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -116,10 +116,12 @@ export async function openPipelineFile(page: Page, name: string, text: string): 
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-/** `cellgraph run` on one image; returns the output folder and images.csv as rows of named cells. */
+/** `cellgraph run` on images (files or a folder); returns the output folder and images.csv as rows of named cells. */
 export function cliRun(pipeline: string, image: string, extra: string[] = []): { out: string; images: Record<string, string>[] } {
   const out = mkdtempSync(join(tmpdir(), 'cellgraph-cli-'));
-  execFileSync(process.execPath, [join(REPO, 'bin/cellgraph.mjs'), 'run', pipeline, image, '--out', out, '--no-cache', ...extra], { cwd: REPO, stdio: 'pipe' });
+  // exit status 1 means some images failed (their rows say why); anything else is a broken run
+  const run = spawnSync(process.execPath, [join(REPO, 'bin/cellgraph.mjs'), 'run', pipeline, image, '--out', out, '--no-cache', ...extra], { cwd: REPO, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cellgraph run failed (${run.status}): ${run.stderr}`);
   return { out, images: readCsv(readFileSync(join(out, 'images.csv'), 'utf8')) };
 }
 

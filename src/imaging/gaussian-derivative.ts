@@ -3,6 +3,7 @@
 // unsharp mask needs skimage's 'reflect' border, and DoG subtracts two blurs, where float32
 // intermediates would lose digits; hence this float64 version of the same definition.
 import { correlate1d, type BorderMode } from './correlate1d';
+import { exp } from './libm'; // same bits in the browser as in `cellgraph run`
 
 /** scipy.ndimage._filters._gaussian_kernel1d: weights at x = −radius..radius for derivative `order`. */
 export function gaussianKernel1d(sigma: number, order: number, radius: number): Float64Array {
@@ -11,7 +12,7 @@ export function gaussianKernel1d(sigma: number, order: number, radius: number): 
   let sum = 0;
   for (let i = 0; i < phi.length; i++) {
     const x = i - radius;
-    phi[i] = Math.exp((-0.5 / sigma2) * x * x);
+    phi[i] = exp((-0.5 / sigma2) * x * x);
     sum += phi[i];
   }
   for (let i = 0; i < phi.length; i++) phi[i] /= sum;

@@ -6,6 +6,7 @@
 import { copyMeta, createImage, slice2d, type Image } from '../core/image';
 import { UserError } from '../core/errors';
 import { numpySum, toFloat64 } from './numpy-float';
+import { exp } from './libm'; // same bits in the browser as in `cellgraph run`
 
 /** Kernel radius in pixels: int(truncate · sigma + 0.5) with truncate = 4. */
 export function gaussianRadius(sigma: number): number {
@@ -23,7 +24,7 @@ export function gaussianWeights(sigma: number): Float64Array {
   const c = -0.5 / (sigma * sigma);
   for (let i = 0; i < n; i++) {
     const x = i - r;
-    full[i] = r === 0 ? 1 : Math.exp(c * (x * x));
+    full[i] = r === 0 ? 1 : exp(c * (x * x));
   }
   const sum = numpySum(full, toFloat64);
   const half = new Float64Array(r + 1);

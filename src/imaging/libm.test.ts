@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { atan, atan2 } from './libm';
+import { atan, atan2, exp, log } from './libm';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {
@@ -51,5 +51,35 @@ describe('atan2', () => {
       expect(Math.abs(ulps(atan(x), Math.atan(x)))).toBeLessThanOrEqual(1);
     }
     expect(atan(Infinity)).toBe(Math.PI / 2);
+  });
+});
+
+describe('exp and log', () => {
+  test('exact special cases', () => {
+    expect(exp(0)).toBe(1);
+    expect(exp(1)).toBe(Math.E);
+    expect(exp(-Infinity)).toBe(0);
+    expect(exp(Infinity)).toBe(Infinity);
+    expect(exp(710)).toBe(Infinity);
+    expect(exp(-746)).toBe(0);
+    expect(exp(NaN)).toBeNaN();
+    expect(log(1)).toBe(0);
+    expect(log(Math.E)).toBe(1);
+    expect(log(0)).toBe(-Infinity);
+    expect(log(-1)).toBeNaN();
+    expect(log(Infinity)).toBe(Infinity);
+    expect(log(2 ** -1074)).toBe(-744.4400719213812);
+  });
+
+  test('within one unit in the last place of Math.exp and Math.log, subnormals to overflow', () => {
+    const r = random(11);
+    let worst = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const x = (r() - 0.5) * 10 ** (r() * 6 - 3) * (r() < 0.1 ? 700 : 1);
+      if (Math.exp(x) > 0 && Number.isFinite(Math.exp(x))) worst = Math.max(worst, Math.abs(ulps(exp(x), Math.exp(x))));
+      const y = Math.abs(x) * 10 ** Math.floor(r() * 600 - 300);
+      if (y > 0 && Number.isFinite(y)) worst = Math.max(worst, Math.abs(ulps(log(y), Math.log(y))));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
   });
 });

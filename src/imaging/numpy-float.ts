@@ -2,6 +2,7 @@
 // float32 storage with float32 (not float64) accumulation, pairwise summation in 8192-sample blocks,
 // and the SIMD float32 logarithm NumPy uses on x86-64. Everything here is pure and allocation-free.
 import type { PixelArray } from '../core/image';
+import { log } from './libm'; // same bits in the browser as in `cellgraph run`
 
 /** Rounds a double to the precision an array is stored in: float32 or (identity) float64. */
 export type Rounding = (x: number) => number;
@@ -163,5 +164,5 @@ export function logFloat32(x: number): number {
 
 /** np.log in the precision of `round`: NumPy's float32 log for float32, Math.log for float64. */
 export function logIn(round: Rounding): (x: number) => number {
-  return round === toFloat32 ? logFloat32 : Math.log;
+  return round === toFloat32 ? logFloat32 : log;
 }

@@ -19,8 +19,15 @@ export async function createEngineClient(): Promise<EngineClient> {
   let api: Remote<EngineApi> | EngineApi;
   try {
     worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'cellgraph-engine' });
-    api = wrap<EngineApi>(worker);
-  } catch {
+    const remote = wrap<EngineApi>(worker);
+    // a worker whose script fails to load only says so in an 'error' event; calls would hang
+    const failed = new Promise<never>((_, reject) => worker!.addEventListener('error', (e) => reject(new Error(e.message || 'worker failed to start')), { once: true }));
+    await Promise.race([remote.cacheInfo(), failed]);
+    api = remote;
+  } catch (err) {
+    console.warn('cellgraph: running the engine on the page, not in a worker:', err);
+    worker?.terminate();
+    worker = undefined;
     api = new Engine(nodeRegistry, (v) => v);
   }
   const inWorker = worker !== undefined;

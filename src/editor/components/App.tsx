@@ -13,6 +13,7 @@ import { EditorContext, useServices, useSessionState, type EditorServices } from
 import { isTextTarget, useKeyboard } from '../hooks/useKeyboard';
 import type { Actions } from './actions';
 import { Canvas } from './Canvas';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Notices, ProblemsDialog } from './Dialogs';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
@@ -23,9 +24,20 @@ import { Viewer } from './Viewer';
 export function App({ services }: { services: EditorServices }) {
   return (
     <EditorContext.Provider value={services}>
-      <ReactFlowProvider>
-        <Editor />
-      </ReactFlowProvider>
+      <ErrorBoundary
+        fallback={(message) => (
+          <div className="cg-crash" role="alert">
+            <h1>cellgraph stopped</h1>
+            <p>{message}</p>
+            <p>Your pipeline is saved in this browser; reloading the page brings it back.</p>
+            <button type="button" onClick={() => window.location.reload()}>Reload</button>
+          </div>
+        )}
+      >
+        <ReactFlowProvider>
+          <Editor />
+        </ReactFlowProvider>
+      </ErrorBoundary>
     </EditorContext.Provider>
   );
 }
@@ -161,7 +173,18 @@ function Editor() {
       </main>
       <RunReport />
       <ProblemsDialog />
-      <Viewer />
+      <ErrorBoundary
+        fallback={(message, reset) => (
+          <div className="cg-modal-backdrop">
+            <div className="cg-modal" role="alertdialog" aria-label="The viewer failed">
+              <p className="cg-error">The viewer cannot show this result: {message}</p>
+              <button type="button" onClick={() => { session.closeViewer(); reset(); }}>Close</button>
+            </div>
+          </div>
+        )}
+      >
+        <Viewer />
+      </ErrorBoundary>
       <Notices />
     </div>
   );

@@ -12,6 +12,9 @@ export function OutputPreviewView({ nodeId, port, preview, compact }: { nodeId: 
   if (preview.kind === 'number') {
     return <div className="cg-preview-number">{port} = <strong>{formatNumber(preview.value)}</strong></div>;
   }
+  if (preview.kind === 'other') {
+    return <div className="cg-preview-number muted">{port}: {preview.note}</div>;
+  }
   if (preview.kind === 'table') {
     return (
       <div className="cg-preview-table">

@@ -92,6 +92,7 @@ function runSummaryText(run: NonNullable<ReturnType<typeof useSessionState>['las
   if (run.status === 'invalid') return 'Cannot run';
   const ran = run.reports.filter((r) => r.status === 'done').length;
   const cached = run.reports.filter((r) => r.status === 'cached').length;
-  const failed = run.reports.filter((r) => r.status === 'error' || r.status === 'blocked').length;
-  return `${ran} ran, ${cached} cached${failed ? `, ${failed} failed` : ''} · ${run.ms.toFixed(0)} ms`;
+  const failed = run.reports.filter((r) => r.status === 'error').length;
+  const blocked = run.reports.filter((r) => r.status === 'blocked').length;
+  return `${ran} ran, ${cached} cached${failed ? `, ${failed} failed` : ''}${blocked ? `, ${blocked} blocked` : ''} · ${run.ms.toFixed(0)} ms`;
 }

@@ -64,4 +64,23 @@ describe('Engine', () => {
     const source = await engine.addSource('a.tif', image);
     expect((await runOnce(engine, source.hash)).objects).toBe(46);
   });
+
+  test('a cancel that arrives before the run starts cancels it; a new run cancels the one before', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const source = await engine.addSource('a.tif', image);
+    const request = (runId: number) => ({ runId, pipeline, sourceHash: source.hash, have: {} });
+    const early = engine.run(request(1), () => undefined);
+    engine.cancel(1);
+    expect((await early).status).toBe('cancelled');
+    expect(engine.ranCount).toBe(0);
+
+    const first = engine.run(request(2), () => undefined);
+    const second = engine.run(request(3), () => undefined);
+    const third = engine.run(request(4), () => undefined);
+    const [a, b, c] = await Promise.all([first, second, third]);
+    expect([a.status, b.status, c.status]).toEqual(['cancelled', 'cancelled', 'finished']);
+    expect(new Set(c.reports.map((r) => r.status))).toEqual(new Set(['done']));
+  });
 });
+

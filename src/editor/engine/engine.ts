@@ -71,16 +71,27 @@ export class Engine implements EngineApi {
   }
 
   async run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary> {
-    // one run at a time: a new run cancels the one in flight
+    // one run at a time: a new run cancels those before it, and starts when they have stopped.
+    // The controller is registered at once, so a cancel that arrives before the run starts counts.
     for (const c of this.running.values()) c.abort();
-    await this.current?.catch(() => undefined);
-    const job = this.runOne(request, onEvent);
+    const controller = new AbortController();
+    this.running.set(request.runId, controller);
+    const previous = this.current;
+    const job = (async () => {
+      await previous?.catch(() => undefined);
+      try {
+        return await this.runOne(request, onEvent, controller.signal);
+      } finally {
+        this.running.delete(request.runId);
+      }
+    })();
     this.current = job;
     return job;
   }
 
-  private async runOne({ runId, pipeline, sourceHash, have }: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary> {
+  private async runOne({ runId, pipeline, sourceHash, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
     const started = performance.now();
+    if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: 0 };
     const checked = checkPipeline(pipeline, this.registry);
     if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
     const source = sourceHash ? await this.source(sourceHash) : undefined;
@@ -88,8 +99,6 @@ export class Engine implements EngineApi {
       return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
     }
     if (source) this.sourceName = source.name;
-    const controller = new AbortController();
-    this.running.set(runId, controller);
     const captured = new Map<string, NodeOutputs>();
     const cache: CacheStore = {
       get: async (key) => {
@@ -110,7 +119,7 @@ export class Engine implements EngineApi {
         registry: this.registry,
         source,
         cache,
-        signal: controller.signal,
+        signal,
         onEvent: (event) => {
           if (event.type === 'node-start') return onEvent({ runId, type: 'node-start', id: event.id });
           const { report } = event;
@@ -141,10 +150,8 @@ export class Engine implements EngineApi {
       this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
       return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
     } catch (err) {
-      if (controller.signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
+      if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
       return { runId, status: 'finished', reports: [], error: describeError(err), ms: performance.now() - started };
-    } finally {
-      this.running.delete(runId);
     }
   }
 

@@ -22,7 +22,7 @@ export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): 
   const previews: Record<string, OutputPreview> = {};
   for (const name of Object.keys(def.outputs)) {
     const v = outputs[name];
-    if (v !== undefined) previews[name] = outputPreview(v, base);
+    if (v !== undefined) previews[name] = safePreview(v, base);
   }
   const preview: NodePreview = { key, outputs: previews };
   const threshold = Object.entries(def.outputs).find(([, s]) => s.type === 'number');
@@ -33,9 +33,21 @@ export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): 
   return preview;
 }
 
+/** A preview that cannot be drawn must not fail the run: the result itself is fine. */
+function safePreview(value: PortValue, base?: Image): OutputPreview {
+  try {
+    return outputPreview(value, base);
+  } catch (err) {
+    const kind = typeof value === 'object' && value && 'kind' in value ? String(value.kind) : typeof value;
+    return { kind: 'other', note: `no preview for this ${kind} (${err instanceof Error ? err.message : String(err)})` };
+  }
+}
+
 function outputPreview(value: PortValue, base?: Image): OutputPreview {
   if (typeof value === 'number') return { kind: 'number', value };
   if (value.kind === 'table') return { kind: 'table', table: copyTable(value) };
+  const kind: string = value.kind;
+  if (kind !== 'image' && kind !== 'mask' && kind !== 'labels') throw new Error(`a ${kind} value`);
   return rasterPreview(value, base);
 }
 

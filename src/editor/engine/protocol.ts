@@ -32,7 +32,12 @@ export interface RasterPreview {
   foreground?: number;
 }
 
-export type OutputPreview = RasterPreview | { kind: 'table'; table: Table } | { kind: 'number'; value: number };
+export type OutputPreview =
+  | RasterPreview
+  | { kind: 'table'; table: Table }
+  | { kind: 'number'; value: number }
+  /** A value the page cannot draw (a port type newer than the previews); says what it is. */
+  | { kind: 'other'; note: string };
 
 export interface HistogramPreview {
   counts: Uint32Array;

@@ -1,6 +1,7 @@
 // The page's controller between the editor store and the engine in the worker: runs the runnable
 // part of the graph whenever what it computes changes (debounced), keeps node states and previews,
 // the images, the cache report, autosave and the messages shown to the user. No React.
+import { describeError } from '../../core/errors';
 import { canonicalJSON } from '../../core/hash';
 import type { NodeReport } from '../../core/executor';
 import type { Registry } from '../../core/node';
@@ -243,10 +244,20 @@ export class Session {
     this.update({ nodes, running: true });
     const have: Record<string, string> = {};
     for (const [id, n] of Object.entries(nodes)) if (n.preview) have[id] = n.preview.key;
-    const summary = await this.client.run(
-      { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, have },
-      (event) => this.onEvent(event),
-    );
+    let summary: RunSummary;
+    try {
+      summary = await this.client.run(
+        { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, have },
+        (event) => this.onEvent(event),
+      );
+    } catch (err) {
+      // the engine itself failed (not a node): say so and stay usable
+      if (runId === this.runId) {
+        this.update({ running: false });
+        this.notify(`The run failed: ${describeError(err)}`, 'error');
+      }
+      return undefined;
+    }
     if (runId !== this.runId) return summary;
     this.runs.push(summary);
     const cache = await this.client.api.cacheInfo();

@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors';
 import { finiteRange, integerHistogram } from '../histogram';
 import { isFloatArray, logIn, numpySum, roundingOf, type Rounding } from '../numpy-float';
 import { constantValue } from './constant';
+import { log } from '../libm'; // same bits in the browser as in `cellgraph run`
 
 export function thresholdLi(values: PixelArray): number {
   const constant = constantValue(values);
@@ -45,7 +46,7 @@ function liInteger(values: PixelArray): number {
     if (foreCount === 0 || backCount === 0) throw new UserError('the Li threshold left one class empty');
     const meanFore = foreSum / foreCount;
     const meanBack = backSum / backCount;
-    next = (meanBack - meanFore) / (Math.log(meanBack) - Math.log(meanFore));
+    next = (meanBack - meanFore) / (log(meanBack) - log(meanFore));
   }
   return next + range.min;
 }
