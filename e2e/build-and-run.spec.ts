@@ -56,7 +56,7 @@ describe('building the nuclei pipeline from an empty canvas', () => {
       ['threshold', 'Threshold', 2, 0],
       ['fill', 'Fill holes', 3, 0],
       ['label', 'Label objects', 0, 1],
-      ['filter', 'Filter objects by area', 1, 1],
+      ['filter', 'Filter objects', 1, 1],
       ['measure', 'Measure objects', 2, 1],
       ['export', 'Export table', 3, 1],
     ];

@@ -89,7 +89,8 @@ describe('accessibility and the palette', () => {
     expect(shown).toEqual(expected);
     // the search box narrows the list
     await page.getByRole('searchbox', { name: 'Search nodes' }).fill('fill');
-    await expect.poll(() => page.locator('.cg-palette-label').allTextContents()).toEqual(['Fill holes']);
+    await expect.poll(() => page.locator('.cg-palette-label').allTextContents()).toContain('Fill holes');
+    expect((await page.locator('.cg-palette-label').allTextContents()).length).toBeLessThan(nodeRegistry.size / 4);
     await page.getByRole('searchbox', { name: 'Search nodes' }).fill('');
   });
 
