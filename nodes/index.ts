@@ -12,6 +12,9 @@ import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { threshold } from './threshold/threshold';
 import { watershedDeclump } from './segment/watershed-declump';
+import { secondaryObjects } from './segment/secondary-objects';
+import { tertiaryObjects } from './segment/tertiary-objects';
+import { relateObjects } from './measure/relate-objects';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -25,6 +28,9 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   exportTable,
   saveImage,
   watershedDeclump,
+  secondaryObjects,
+  tertiaryObjects,
+  relateObjects,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
