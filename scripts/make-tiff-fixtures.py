@@ -10,7 +10,10 @@ byte order, planar layout); the expected pixels go to a .npy in cellgraph's layo
 """
 import json
 import pathlib
+import struct
 import subprocess
+import tempfile
+import zlib
 
 import numpy as np
 import tifffile
@@ -48,11 +51,76 @@ def tiffcp(src, dst, *opts):
     subprocess.run(['tiffcp', *opts, str(OUT / src), str(OUT / dst)], check=True)
 
 
+def float_predicted(a):
+    """Adobe TIFF Technote 3: per row, the bytes of every sample, most significant first, as byte
+    planes, then byte-wise differences (stride: one sample). Independent of the file's byte order."""
+    h, w = a.shape
+    be = np.ascontiguousarray(a.astype(a.dtype.newbyteorder('>')))
+    planes = np.frombuffer(be.tobytes(), np.uint8).reshape(h, w, a.dtype.itemsize).transpose(0, 2, 1).reshape(h, -1)
+    diff = planes.copy()
+    diff[:, 1:] = planes[:, 1:] - planes[:, :-1]  # uint8 wraps, as the predictor does
+    return diff.tobytes()
+
+
+def write_float_predicted(name, a, byteorder):
+    """A one-strip Deflate TIFF with the floating-point predictor, written by hand: tiffcp -B (libtiff
+    4.5) writes big-endian float-predicted data that libtiff itself reads back wrong, and tifffile
+    needs imagecodecs for any predictor."""
+    e = byteorder
+    data = zlib.compress(float_predicted(a))
+    h, w = a.shape
+    tags = [(256, 4, w), (257, 4, h), (258, 3, a.dtype.itemsize * 8), (259, 3, 8), (262, 3, 1), (273, 4, None),
+            (277, 3, 1), (278, 4, h), (279, 4, len(data)), (317, 3, 3), (339, 3, 3)]
+    data_at = 8 + 2 + len(tags) * 12 + 4
+    out = bytearray((b'MM' if e == '>' else b'II') + struct.pack(e + 'HI', 42, 8) + struct.pack(e + 'H', len(tags)))
+    for tag, typ, val in tags:
+        val = data_at if val is None else val
+        out += struct.pack(e + 'HHIHH', tag, typ, 1, val, 0) if typ == 3 else struct.pack(e + 'HHII', tag, typ, 1, val)
+    out += struct.pack(e + 'I', 0) + data
+    (OUT / name).write_bytes(bytes(out))
+
+
+def tifffile_read(path):
+    with tifffile.TiffFile(path) as tif:
+        # one page: the page itself (tifffile 2023.2's series reshapes separate planes as if contiguous)
+        return tif.pages[0].asarray() if len(tif.pages) == 1 else tif.asarray()
+
+
+def read_back(name):
+    """The pixels as tifffile reads them, through libtiff (tiffcp -c none) when the codec needs imagecodecs."""
+    try:
+        return tifffile_read(OUT / name)
+    except ValueError:
+        with tempfile.TemporaryDirectory() as tmp:
+            plain = pathlib.Path(tmp) / 'plain.tif'
+            subprocess.run(['tiffcp', '-c', 'none', str(OUT / name), str(plain)], check=True)
+            return tifffile_read(plain)
+
+
+def verify(entry):
+    """Every variant must read back as its truth with a second reader, so a writer bug (tiffcp has
+    some: 16-bit separate-plane tiles, big-endian float predictor) cannot become a wrong fixture."""
+    truth = np.load(OUT / entry['npy'])
+    if entry.get('extra', {}).get('photometric') == 'min-is-white' or entry['file'] in ('mixed_pages.tif',):
+        return  # tifffile does not invert min-is-white; mixed_pages' last page is not part of the truth
+    got = read_back(entry['file'])
+    if got.dtype == np.int8 or got.dtype == np.float16:
+        got = got.astype(truth.dtype)
+    if entry['file'] == 'ome_cz.ome.tif':
+        got = got.transpose(1, 0, 2, 3)  # stored C then Z; the truth is (z, c)
+    if got.dtype == bool:
+        got = got.astype(np.uint8)
+    if got.ndim == 3 and got.shape[-1] == entry['channels'] and entry['channels'] > 1 and got.shape[0] == entry['height']:
+        got = np.moveaxis(got, -1, 0)  # contiguous RGB (height, width, samples)
+    if got.size != truth.size or not np.array_equal(got.reshape(truth.shape), truth, equal_nan=True):
+        raise SystemExit(f"{entry['file']}: a second reader disagrees with the truth; not a usable fixture")
+
+
 def grad(dtype, lo, hi):
     y, x = np.mgrid[0:H, 0:W]
     t = (x * 13 + y * 7) / (13 * (W - 1) + 7 * (H - 1))
-    a = lo + t * (hi - lo) + rng.normal(0, (hi - lo) * 0.02, (H, W))
-    a = np.clip(np.round(a), lo, hi).astype(dtype)
+    a = lo + t * (hi - lo) + rng.normal(0, abs(hi - lo) * 0.02, (H, W))
+    a = np.clip(np.round(a), min(lo, hi), max(lo, hi)).astype(dtype)  # lo > hi: a falling ramp
     a[0, 0], a[-1, -1] = lo, hi  # the extremes of the type, to catch sign and byte-order slips
     return a
 
@@ -103,9 +171,18 @@ def main():
     variant('u32.tif', 'u32', 'u32_lzw_pred.tif', '-c', 'lzw:2')
     variant('i32.tif', 'i32', 'i32_be_zip_pred.tif', '-B', '-c', 'zip:2')
     variant('f32.tif', 'f32', 'f32_zip_fpred.tif', '-c', 'zip:3')
-    variant('f32.tif', 'f32', 'f32_be_lzw_fpred.tif', '-B', '-c', 'lzw:3')
+    variant('f32.tif', 'f32', 'f32_lzw_fpred.tif', '-c', 'lzw:3')
     variant('f64.tif', 'f64', 'f64_zip_fpred.tif', '-c', 'zip:3')
-    variant('f64.tif', 'f64', 'f64_be_tiles_zip_fpred.tif', '-B', '-t', '-w', '16', '-l', '16', '-c', 'zip:3')
+    variant('f64.tif', 'f64', 'f64_tiles_zip_fpred.tif', '-t', '-w', '16', '-l', '16', '-c', 'zip:3')
+    for key in ('f32', 'f64'):
+        for order, suffix in (('>', '_be'), ('<', '')):
+            name = f'{key}{suffix}_zip_fpred_byhand.tif'
+            write_float_predicted(name, base[key], order)
+            add(name, key, layout(base[key]), key.replace('f', 'float'))
+    variant('u8.tif', 'u8', 'u8_tiles_packbits.tif', '-t', '-w', '16', '-l', '16', '-c', 'packbits')
+    variant('i16.tif', 'i16', 'i16_tiles_zip.tif', '-t', '-w', '32', '-l', '16', '-c', 'zip')
+    variant('u32.tif', 'u32', 'u32_be_tiles_lzw_pred.tif', '-B', '-t', '-w', '16', '-l', '16', '-c', 'lzw:2')
+    variant('f32.tif', 'f32', 'f32_bigtiff_be_zip.tif', '-8', '-B', '-c', 'zip')
     # compression 32946 (the older Deflate code): tifffile's 'deflate'
     tifffile.imwrite(OUT / 'u16_deflate32946.tif', base['u16'], compression='deflate', **mb)
     add('u16_deflate32946.tif', 'u16', layout(base['u16']), 'uint16')
@@ -119,15 +196,22 @@ def main():
     tifffile.imwrite(OUT / 'rgb16_be.tif', rgb16, photometric='rgb', byteorder='>')
     tifffile.imwrite(OUT / 'rgb8_planar.tif', np.moveaxis(rgb8, -1, 0), photometric='rgb', planarconfig='separate')
     tifffile.imwrite(OUT / 'rgba8.tif', rgba8, photometric='rgb', extrasamples=['unassalpha'])
+    # tiffcp converts to separate planes only at 8 bits: write the 16-bit planar source directly
+    tifffile.imwrite(OUT / 'rgb16_planar.tif', np.moveaxis(rgb16, -1, 0), photometric='rgb', planarconfig='separate')
     extra_rgb = {'photometric': 'rgb'}
     add('rgb8.tif', 'rgb8', planar['rgb8'], 'uint8', channels=3, extra=extra_rgb)
     add('rgb16_be.tif', 'rgb16', planar['rgb16'], 'uint16', channels=3, extra=extra_rgb)
     add('rgb8_planar.tif', 'rgb8', planar['rgb8'], 'uint8', channels=3, extra=extra_rgb)
     add('rgba8.tif', 'rgba8', planar['rgba8'], 'uint8', channels=4, extra=extra_rgb)
+    add('rgb16_planar.tif', 'rgb16', planar['rgb16'], 'uint16', channels=3, extra=extra_rgb)
+    # tiffcp garbles 16-bit separate-plane tiles, so tifffile writes this one
+    tifffile.imwrite(OUT / 'rgb16_planar_tiles_zip.tif', np.moveaxis(rgb16, -1, 0), photometric='rgb',
+                     planarconfig='separate', tile=(16, 16), compression='zlib')
+    add('rgb16_planar_tiles_zip.tif', 'rgb16', planar['rgb16'], 'uint16', channels=3, extra=extra_rgb)
     for src, key, name, opts in [
         ('rgb8.tif', 'rgb8', 'rgb8_lzw_pred.tif', ['-c', 'lzw:2']),
         ('rgb8.tif', 'rgb8', 'rgb8_planar_lzw_pred.tif', ['-p', 'separate', '-c', 'lzw:2']),
-        ('rgb16_be.tif', 'rgb16', 'rgb16_planar_tiles_zip_pred.tif', ['-p', 'separate', '-t', '-w', '16', '-l', '16', '-c', 'zip:2']),
+        ('rgb8_planar.tif', 'rgb8', 'rgb8_planar_tiles_lzw_pred.tif', ['-t', '-w', '16', '-l', '16', '-c', 'lzw:2']),
         ('rgb16_be.tif', 'rgb16', 'rgb16_be_tiles_lzw_pred.tif', ['-B', '-t', '-w', '16', '-l', '16', '-c', 'lzw:2']),
         ('rgba8.tif', 'rgba8', 'rgba8_packbits.tif', ['-c', 'packbits']),
     ]:
@@ -185,6 +269,16 @@ def main():
     add('ome_cz.ome.tif', 'ome_zc', layout(zc, 3, 2), 'uint16', planes=3, channels=2,
         pixel_size={'x': 0.5, 'y': 0.5, 'unit': '\u00b5m'}, extra={'planeAxis': 'z'})
 
+    # the unit spellings ImageJ files carry: ImageJ's ASCII escape, words, and a raw micro sign in
+    # UTF-8 or Latin-1 (older writers); the description is written as raw bytes to keep them exact
+    for suffix, unit_bytes in [('escaped', b'\\u00B5m'), ('micron', b'micron'), ('micrometer', b'micrometer'),
+                               ('um', b'um'), ('utf8', '\u00b5m'.encode('utf-8')), ('latin1', b'\xb5m'),
+                               ('greek_mu', '\u03bcm'.encode('utf-8'))]:
+        name = f'imagej_unit_{suffix}.tif'
+        description = b'ImageJ=1.53t\nunit=' + unit_bytes + b'\nloop=false\n'
+        tifffile.imwrite(OUT / name, base['u8'], resolution=(4.0, 4.0), description=None, metadata=None,
+                         extratags=[(270, 's', 0, description, True)], **mb)
+        add(name, 'u8', layout(base['u8']), 'uint8', pixel_size={'x': 0.25, 'y': 0.25, 'unit': '\u00b5m'})
     tifffile.imwrite(OUT / 'resolution_cm.tif', base['u16'], resolution=(20000, 20000), resolutionunit='CENTIMETER', **mb)
     add('resolution_cm.tif', 'u16', layout(base['u16']), 'uint16', pixel_size={'x': 0.5, 'y': 0.5, 'unit': '\u00b5m'})
     tifffile.imwrite(OUT / 'resolution_inch.tif', base['u16'], resolution=(300, 300), resolutionunit='INCH', **mb)
@@ -211,6 +305,8 @@ def main():
     for key, a in real.items():
         add(f'{key}.tif', key, layout(a), str(a.dtype))
 
+    for entry in manifest:
+        verify(entry)
     (OUT / 'manifest.json').write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + '\n')
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print(f'{len(manifest)} variants, {total / 1024:.0f} KiB in {OUT.relative_to(ROOT)}')

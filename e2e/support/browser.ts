@@ -18,7 +18,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export async function launch({ viewport = { width: 1600, height: 1000 } } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'cellgraph-e2e-'));
   const downloads = join(profile, 'downloads');
   mkdirSync(downloads);
@@ -26,11 +26,12 @@ export async function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ARGS,
-    viewport: { width: 1600, height: 1000 },
+    viewport,
     acceptDownloads: true,
     downloadsPath: downloads,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   return {

@@ -4,6 +4,14 @@ import { copyMeta, createMask } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { applyThreshold, autoThreshold } from '../../src/imaging/threshold';
 
+/** CellProfiler's order: multiply by the correction factor, then clip to the bounds. */
+export function correctThreshold(t: number, correction: number, lower?: number, upper?: number): number {
+  let out = t * correction;
+  if (lower !== undefined && out < lower) out = lower;
+  if (upper !== undefined && out > upper) out = upper;
+  return out;
+}
+
 export const threshold = defineNode({
   type: 'threshold',
   version: 1,
@@ -25,6 +33,9 @@ export const threshold = defineNode({
       'image has 256 equal bins between its minimum and maximum, and the threshold is a bin centre. ' +
       'A stack (z or time) gets one threshold computed from all its planes together, applied to every plane. ' +
       'The image must have one channel. A constant image gets its own value as threshold (so "bright" finds nothing).',
+    'As in CellProfiler, an automatic threshold is then multiplied by the Correction factor (above 1 is stricter ' +
+      'for bright objects, below 1 more lenient) and clipped to Lower bound..Upper bound when they are set; the ' +
+      'output number is the corrected threshold. Neither applies to manual.',
   ].join('\n'),
   inputs: { image: port.image() },
   outputs: { mask: port.mask(), threshold: port.number({ label: 'Threshold' }) },
@@ -41,14 +52,31 @@ export const threshold = defineNode({
       .number()
       .default(0)
       .meta({ label: 'Value', description: 'The threshold when Method is manual, in the image\'s intensity units.' }),
+    correction: z
+      .number()
+      .positive()
+      .max(100)
+      .default(1)
+      .meta({ label: 'Correction factor', description: 'Multiplies an automatic threshold (CellProfiler\'s threshold correction factor).' }),
+    lowerBound: z
+      .number()
+      .optional()
+      .meta({ label: 'Lower bound', description: 'An automatic threshold below this is raised to it; empty = no bound.' }),
+    upperBound: z
+      .number()
+      .optional()
+      .meta({ label: 'Upper bound', description: 'An automatic threshold above this is lowered to it; empty = no bound.' }),
   }),
-  run: ({ image }, { method, objects, value }) => {
+  run: ({ image }, { method, objects, value, correction, lowerBound, upperBound }) => {
     if (image.channels !== 1) {
       throw new UserError(
         `threshold needs a single-channel image, got ${image.channels} channels: convert to gray or pick one channel first`,
       );
     }
-    const t = method === 'manual' ? value : autoThreshold(method, image.data);
+    if (lowerBound !== undefined && upperBound !== undefined && lowerBound > upperBound) {
+      throw new UserError(`threshold: Lower bound (${lowerBound}) is above Upper bound (${upperBound})`);
+    }
+    const t = method === 'manual' ? value : correctThreshold(autoThreshold(method, image.data), correction, lowerBound, upperBound);
     const { width, height, planes } = image;
     const mask = createMask({ width, height, planes }, applyThreshold(image.data, t, objects), copyMeta(image.meta));
     return { mask, threshold: t };

@@ -2,7 +2,7 @@
 // Exit codes: 0 all inputs succeeded; 1 some inputs failed; 2 bad usage, invalid pipeline, or an
 // output folder that cannot be written. Errors are one line; --debug adds stack traces.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError, UserError } from '../core/errors';
 import { DEFAULT_MAX_PIXELS } from '../core/executor';
@@ -11,7 +11,7 @@ import { nodeRegistry } from '../../nodes/index';
 import { expandInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
-import { defaultJobs, prepareOutDir, runBatch } from './run';
+import { checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
 
 declare const __CELLGRAPH_VERSION__: string;
 const VERSION = typeof __CELLGRAPH_VERSION__ === 'string' ? __CELLGRAPH_VERSION__ : 'dev';
@@ -35,7 +35,7 @@ Options for run:
   --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
   --max-pixels N          refuse images with more samples than N (default ${DEFAULT_MAX_PIXELS})
   --timeout SEC           give up on an image after SEC seconds (default 0: no limit)
-  --debug                 show stack traces for internal errors
+  --debug                 show stack traces for internal errors (also an image's, under its error line)
 
 Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,
 invalid pipeline, or an output folder that cannot be written.`;
@@ -45,7 +45,7 @@ class UsageError extends UserError {}
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    return await dispatch(argv.filter((a) => a !== '--debug'));
+    return await dispatch(argv.filter((a) => a !== '--debug'), debug);
   } catch (err) {
     const message = describeError(err);
     process.stderr.write(`cellgraph: ${message}\n`);
@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], debug: boolean): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -67,7 +67,7 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'run':
-      return runCommand(rest);
+      return runCommand(rest, debug);
     case 'validate':
       return validateCommand(rest);
     case 'nodes': {
@@ -118,13 +118,19 @@ function validateCommand(args: string[]): number {
   return 0;
 }
 
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 function positiveInt(value: unknown, flag: string, min = 1): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} takes a whole number >= ${min}, got '${value}'`);
   return n;
 }
 
-async function runCommand(args: string[]): Promise<number> {
+async function runCommand(args: string[], debug: boolean): Promise<number> {
   const { values, positionals } = parse(
     args,
     {
@@ -156,6 +162,7 @@ async function runCommand(args: string[]): Promise<number> {
   }
   const outDir = resolve(values.out);
   const inputs = expandInputs(inputArgs);
+  checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);
 
   const settings: RunSettings = {
@@ -165,6 +172,7 @@ async function runCommand(args: string[]): Promise<number> {
     maxPixels,
     cacheDir: typeof values.cache === 'string' ? resolve(values.cache) : undefined,
     recordsDir: values['no-cache'] ? undefined : join(outDir, '.cellgraph', 'records'),
+    debug,
   };
   const summary = await runBatch({
     checked: prepared.checked,
@@ -180,7 +188,7 @@ async function runCommand(args: string[]): Promise<number> {
   const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
   process.stdout.write(
     `${inputs.length} image${inputs.length === 1 ? '' : 's'}: ${summary.ok} ok, ${summary.failed} failed${resumed} ` +
-      `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${f}`).join('\n')}\n`,
+      `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${shortPath(f)}`).join('\n')}\n`,
   );
   return summary.failed > 0 ? 1 : 0;
 }

@@ -10,6 +10,8 @@ export interface RunSettings {
   maxPixels: number;
   cacheDir?: string;
   recordsDir?: string;
+  /** --debug: records of images that failed on an unexpected error carry its stack. */
+  debug?: boolean;
 }
 
 export type Prepared = { ok: true; checked: CheckedPipeline } | { ok: false; problems: string[] };

@@ -25,6 +25,8 @@ export interface ImageRecord {
   image: string;
   status: 'ok' | 'error';
   error?: string;
+  /** With --debug, the stack of an unexpected error (never written to images.csv). */
+  stack?: string;
   /** images.csv columns: object counts ("<node>.count") and numbers ("<node>.<port>"). */
   summary: Record<string, number | null>;
   tables: Record<string, RecordTable>;
@@ -41,6 +43,8 @@ export interface ProcessContext {
   cache?: CacheStore;
   /** Folder of finished-image records; absent with --no-cache. */
   recordsDir?: string;
+  /** Keep the stack of unexpected errors in the record (--debug). */
+  debug?: boolean;
 }
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
@@ -71,7 +75,10 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
     cache: ctx.cache,
     maxPixels: ctx.maxPixels,
   });
-  if (result.error) return fail(result.error);
+  if (result.error) {
+    const stack = ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined;
+    return stack ? { ...fail(result.error), stack } : fail(result.error);
+  }
 
   let record: ImageRecord;
   try {

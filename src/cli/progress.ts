@@ -19,11 +19,13 @@ export class Progress {
     if (!this.isTTY) {
       const status = record.status === 'ok' ? (record.resumed ? 'done (resumed)' : `ok ${record.durationMs} ms`) : `error: ${record.error}`;
       this.log(`[${this.done}/${this.total}] ${name}: ${status}`);
+      if (record.stack) this.log(record.stack);
       return;
     }
     if (record.status === 'error') {
       this.clear();
       this.log(`error ${name}: ${record.error}`);
+      if (record.stack) this.log(record.stack);
     }
     const now = Date.now();
     if (now - this.lastDraw > 100 || this.done === this.total) {

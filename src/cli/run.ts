@@ -1,15 +1,15 @@
 // `cellgraph run`: a pool of worker threads, each running the same executor on one image at a time;
 // results are written in input order as they complete, so tables are deterministic and a batch of
 // 10^5 images never holds more than the out-of-order window in memory.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
-import { summaryColumns, writeAtomic, type ImageRecord } from './process';
+import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from './process';
 import type { RunSettings } from './prepare';
 import { Progress } from './progress';
 import { CsvTableWriter } from './table-writer';
@@ -38,6 +38,32 @@ export interface BatchSummary {
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * Refuses a run whose saved images would land on one of its inputs (e.g. `--out plate1` with a
+ * save-image named like an input subfolder): inputs are never written to.
+ */
+export function checkOutputsAvoidInputs(inputs: InputFile[], checked: CheckedPipeline, registry: Registry, outDir: string): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const inputPaths = new Map(inputs.map((i) => [real(i.path), i.path]));
+  for (const node of checked.pipeline.nodes) {
+    if (registry.get(node.type)?.sink !== 'image') continue;
+    const { name, format } = node.params as { name: string; format: string };
+    for (const input of inputs) {
+      const target = savedImagePath(outDir, name, format, input.stem);
+      const clash = inputPaths.get(real(target));
+      if (clash !== undefined) {
+        throw new UserError(`node '${node.id}' would save over the input ${clash}: choose another --out folder or save-image name`);
+      }
+    }
+  }
 }
 
 /** Make the output folder and prove it can be written, before any work is done. */

@@ -16,6 +16,7 @@ const ctx: ProcessContext = {
   maxPixels: settings.maxPixels,
   cache: settings.cacheDir ? new FileCache(settings.cacheDir) : undefined,
   recordsDir: settings.recordsDir,
+  debug: settings.debug,
 };
 
 parentPort!.on('message', async (msg: { index: number; input: InputFile }) => {

@@ -4,6 +4,7 @@
 import { UserError, describeError } from './errors';
 import { canonicalJSON, hashString } from './hash';
 import type { AnyNodeDefinition, PortValue, Registry, SourceFile } from './node';
+import { provenanceByNode, withProvenance } from './provenance';
 import type { CheckedPipeline } from './validate';
 
 export type NodeOutputs = Record<string, PortValue>;
@@ -25,6 +26,8 @@ export interface NodeReport {
   /** Wall time of run() (0 when cached or not run). */
   ms: number;
   error?: string;
+  /** The stack of an unexpected (non-UserError) error, for `cellgraph run --debug`. */
+  stack?: string;
 }
 
 export type ExecutorEvent =
@@ -78,6 +81,8 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
 export async function runPipeline(checked: CheckedPipeline, options: RunOptions): Promise<RunResult> {
   const { registry, cache, signal, onEvent } = options;
   const keys = computeKeys(checked, registry, options.source?.hash);
+  // stamped on the values handed on, not on what the cache keeps (whose keys ignore node ids)
+  const provenance = provenanceByNode(checked, registry, options.source);
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const values = new Map<string, NodeOutputs>();
   const failed = new Set<string>();
@@ -103,7 +108,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
     } else {
       const hit = cache ? await cache.get(key) : undefined;
       if (hit) {
-        values.set(id, hit);
+        values.set(id, withProvenance(hit, provenance.get(id)!));
         report.status = 'cached';
       } else {
         const inputs: Record<string, PortValue> = {};
@@ -118,7 +123,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           });
           report.ms = now() - started;
           checkOutputs(def, out);
-          values.set(id, out);
+          values.set(id, withProvenance(out, provenance.get(id)!));
           report.status = 'done';
           if (cache) await cache.set(key, out);
         } catch (err) {
@@ -126,6 +131,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           report.ms = now() - started;
           report.status = 'error';
           report.error = describeError(err);
+          if (!(err instanceof UserError) && err instanceof Error && err.stack) report.stack = err.stack;
           failed.add(id);
           firstError ??= `node '${id}': ${report.error}`;
         }

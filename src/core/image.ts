@@ -27,6 +27,28 @@ export interface ImageMeta {
   pixelSize?: PixelSize;
   /** Free key-value pairs (ImageJ/OME fields, user notes). Values are strings so they serialise. */
   extra: Record<string, string>;
+  /** How the value was made; set by the executor on every node output (not copied by copyMeta). */
+  provenance?: Provenance;
+}
+
+/** One node that contributed to a result. */
+export interface ProvenanceStep {
+  id: string;
+  type: string;
+  version: number;
+  params: Record<string, unknown>;
+}
+
+/** Plain JSON, so it can be embedded in exported files and sent across workers. */
+export interface Provenance {
+  /** cellgraph version that ran the pipeline. */
+  cellgraph: string;
+  /** The pipeline's name, when it has one. */
+  pipeline?: string;
+  /** The value's ancestors in run order, ending with the node that made it. */
+  steps: ProvenanceStep[];
+  /** Files read by those steps: name and content hash (hex). */
+  inputs: { name: string; hash: string }[];
 }
 
 /**

@@ -24,8 +24,10 @@ export interface PortSpec<T extends PortType = PortType> {
   optional?: boolean;
 }
 
+// `const` keeps `optional: true` a literal, so run() sees an optional input as possibly undefined.
 function makePort<T extends PortType>(type: T) {
-  return (opts: Omit<PortSpec<T>, 'type'> = {}): PortSpec<T> => ({ type, ...opts });
+  return <const O extends Omit<PortSpec<T>, 'type'> = Record<never, never>>(opts?: O): PortSpec<T> & O =>
+    ({ type, ...opts }) as PortSpec<T> & O;
 }
 
 export const port = {
@@ -43,7 +45,7 @@ export function portAccepts(to: PortType, from: PortType): boolean {
   return to === 'raster' && (from === 'image' || from === 'mask' || from === 'labels');
 }
 
-export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export'] as const;
+export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export', 'Stack'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** The file a batch item came from. Nodes that read it (load-image) declare `readsSource`. */
@@ -64,10 +66,11 @@ export interface NodeContext {
 }
 
 type PortsRecord = Record<string, PortSpec>;
+type OptionalPorts<I extends PortsRecord> = { [K in keyof I]: I[K]['optional'] extends true ? K : never }[keyof I];
 type InputValues<I extends PortsRecord> = {
-  [K in keyof I]: I[K]['optional'] extends true
-    ? PortValueOf[I[K]['type']] | undefined
-    : PortValueOf[I[K]['type']];
+  [K in Exclude<keyof I, OptionalPorts<I>>]: PortValueOf[I[K]['type']];
+} & {
+  [K in OptionalPorts<I>]?: PortValueOf[I[K]['type']];
 };
 type OutputValues<O extends PortsRecord> = { [K in keyof O]: PortValueOf[O[K]['type']] };
 

@@ -76,3 +76,11 @@ export function maxAbs(values: ArrayLike<number>): number {
   for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
   return m;
 }
+
+/** Four different 128×128 uint8 slices (blobs, DNA and their inverses), for per-slice stack tests. */
+export function fourSlicesU8(): Image[] {
+  const blobs = loadSource('blobs_u8');
+  const dna = loadSource('dna_u8');
+  const inverse = (img: Image) => createImage(img, 'uint8', Uint8Array.from(img.data, (v) => 255 - v));
+  return [blobs, dna, inverse(blobs), inverse(dna)];
+}

@@ -201,7 +201,7 @@ export function rationalOfInverse(size: number): number[] {
     const k2 = a * k1 + k0;
     if (h2 > max || k2 > max) break;
     [h0, h1, k0, k1] = [h1, h2, k1, k2];
-    if (1 / (h1 / k1) === size || x === a) break;
+    if (k1 / h1 === size || x === a) break;
     x = 1 / (x - a);
   }
   if (k1 === 0) return [max, 1];

@@ -158,6 +158,23 @@ export function readNumber(file: TiffFile, dir: TiffDir, tag: number, fallback: 
   return readValue(file.view, entry.type, entry.at, 0, file.littleEndian);
 }
 
+/**
+ * 1 / the first value of a numeric tag, or undefined when absent, zero or not finite. A RATIONAL
+ * n/d gives d/n directly: XResolution 10000/941 must read as a pixel size of exactly 0.0941, and
+ * 1 / (10000 / 941) is 0.09409999999999999.
+ */
+export function readInverse(file: TiffFile, dir: TiffDir, tag: number): number | undefined {
+  const entry = dir.entries.get(tag);
+  if (!entry || entry.count === 0) return undefined;
+  checkedRange(file, tag, entry);
+  const { view, littleEndian: le } = file;
+  let inverse: number;
+  if (entry.type === 5) inverse = view.getUint32(entry.at + 4, le) / view.getUint32(entry.at, le);
+  else if (entry.type === 10) inverse = view.getInt32(entry.at + 4, le) / view.getInt32(entry.at, le);
+  else inverse = 1 / readValue(view, entry.type, entry.at, 0, le);
+  return Number.isFinite(inverse) && inverse > 0 ? inverse : undefined;
+}
+
 /** A text tag (ImageDescription): UTF-8 when valid (OME-XML), else Latin-1; trailing NULs dropped. */
 export function readText(file: TiffFile, dir: TiffDir, tag: number): string | undefined {
   const entry = dir.entries.get(tag);

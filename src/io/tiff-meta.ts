@@ -18,7 +18,7 @@ export interface StackLayout {
 }
 
 export interface Resolution {
-  /** Pixels per resolution unit (XResolution / YResolution), when present. */
+  /** Size of one pixel in the resolution unit (1 / XResolution, 1 / YResolution), when present. */
   x?: number;
   y?: number;
   /** ResolutionUnit: 1 none, 2 inch, 3 centimetre. */
@@ -79,7 +79,7 @@ function plainLayout(pages: number, extra: Record<string, string> = {}): StackLa
 /** Pixel size from XResolution/YResolution alone: only a centimetre ResolutionUnit is a calibration. */
 function resolutionPixelSize(res: Resolution): PixelSize | undefined {
   if (res.unit !== 3 || !res.x || !res.y) return undefined;
-  return makePixelSize({ value: 1 / res.x, unit: 'cm' }, { value: 1 / res.y, unit: 'cm' });
+  return makePixelSize({ value: res.x, unit: 'cm' }, { value: res.y, unit: 'cm' });
 }
 
 function imagejLayout(ij: Record<string, string>, pages: number, res: Resolution): StackLayout {
@@ -96,8 +96,8 @@ function imagejLayout(ij: Record<string, string>, pages: number, res: Resolution
   let pixelSize: PixelSize | undefined;
   if (unit !== undefined && res.x && res.y) {
     pixelSize = makePixelSize(
-      { value: 1 / res.x, unit },
-      { value: 1 / res.y, unit },
+      { value: res.x, unit },
+      { value: res.y, unit },
       { value: number(ij.spacing), unit: ij.zunit !== undefined ? normalizeUnit(ij.zunit) : unit },
     );
   } else if (unit === undefined) {

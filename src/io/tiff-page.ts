@@ -129,6 +129,11 @@ export function readTiffPage(file: TiffFile, dir: TiffDir, index: number, maxSam
   if (byteCounts && byteCounts.length < chunkCount) {
     throw new UserError(`page ${page} lists ${byteCounts.length} ${what} byte counts, expected ${chunkCount}`);
   }
+  // one empty strip or tile is a sparse file (GDAL writes those, read as zeros); all of them is a
+  // writer that stopped before the pixels
+  if (byteCounts && byteCounts.slice(0, chunkCount).every((n) => n === 0)) {
+    throw new UserError(`damaged TIFF: every ${tiled ? 'tile' : 'strip'} of page ${page} is empty (0 bytes)`);
+  }
   return {
     index, width, height, samplesPerPixel, bitsPerSample, sampleFormat, dtype, kind, compression,
     photometric: num(262, samplesPerPixel >= 3 ? 2 : 1), planar, predictor: compression === 1 ? 1 : predictor,

@@ -8,7 +8,7 @@
 // bundle does not have. Deflate comes from fflate, as in fast-png.
 import { UserError } from '../core/errors';
 import { allocPixels, createImage, type Image, type ImageMeta } from '../core/image';
-import { readNumber, readText, readTiffFile, type TiffFile } from './tiff-ifd';
+import { readInverse, readNumber, readText, readTiffFile, type TiffFile } from './tiff-ifd';
 import { describeTiffStack } from './tiff-meta';
 import { tooLarge } from './limits';
 import { readTiffPage, samePixelLayout, describePage, type TiffPage } from './tiff-page';
@@ -50,8 +50,8 @@ function decode(bytes: Uint8Array, name: string, maxPixels: number): Image {
   const { run, skipped, reason } = consistentRun(file, maxPixels);
   const first = run[0];
   const layout = describeTiffStack(readText(file, file.dirs[first.index], 270), run.length, first.samplesPerPixel, {
-    x: readNumber(file, file.dirs[first.index], 282, 0) || undefined,
-    y: readNumber(file, file.dirs[first.index], 283, 0) || undefined,
+    x: readInverse(file, file.dirs[first.index], 282),
+    y: readInverse(file, file.dirs[first.index], 283),
     unit: readNumber(file, file.dirs[first.index], 296, 2),
   });
   const channels = layout.pageChannels * first.samplesPerPixel;

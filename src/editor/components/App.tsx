@@ -1,7 +1,7 @@
 // The editor page: toolbar, palette, canvas, inspector, run report; page-wide file drop,
 // clipboard and keyboard shortcuts.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { describeError } from '../../core/errors';
 import { paste, parseFragment, selectionToPipeline } from '../commands/paste';
 import { deleteSelection } from '../commands/delete-elements';
@@ -34,13 +34,29 @@ const IMAGE_FILE = /\.(tiff?|png|jpe?g)$/i;
 
 function Editor() {
   const { store, session } = useServices();
-  const { ready } = useSessionState();
+  const { ready, opened, lastRun } = useSessionState();
   const flow = useReactFlow();
 
-  const onFiles = async (files: File[]) => {
+  // fit the view to each opened document, and again once its first run has grown the nodes
+  // with their previews, so a new user sees the whole pipeline and its results
+  const fitAfterRun = useRef(true);
+  useEffect(() => {
+    fitAfterRun.current = true;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.15 }), 50);
+    return () => clearTimeout(timer);
+  }, [opened, flow]);
+  useEffect(() => {
+    if (!lastRun || !fitAfterRun.current) return;
+    fitAfterRun.current = false;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.08 }), 50);
+    return () => clearTimeout(timer);
+  }, [lastRun, flow]);
+
+  const onFiles = (files: File[]) => session.track(readFiles(files));
+  const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
-      if (session.openText(await json.text(), json.name)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+      session.openText(await json.text(), json.name);
       return;
     }
     const images = files.filter((f) => IMAGE_FILE.test(f.name));
@@ -110,10 +126,16 @@ function Editor() {
       const refused = store.exec(paste, { fragment });
       if (refused) session.notify(refused, 'error');
     };
+    // a share link pasted into the address bar of an open editor only changes the fragment
+    const onHashChange = () => {
+      void session.openShareLink();
+    };
+    window.addEventListener('hashchange', onHashChange);
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCopy);
     document.addEventListener('paste', onPaste);
     return () => {
+      window.removeEventListener('hashchange', onHashChange);
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);

@@ -1,5 +1,8 @@
 // The threshold node's histogram (log counts) with the threshold it chose marked.
 import type { HistogramPreview } from '../engine/protocol';
+import { formatNumber } from '../display/format';
+
+export { formatNumber };
 
 export function HistogramChart({ histogram, width = 220, height = 60 }: { histogram: HistogramPreview; width?: number; height?: number }) {
   const { counts, min, max, threshold } = histogram;
@@ -20,11 +23,4 @@ export function HistogramChart({ histogram, width = 220, height = 60 }: { histog
       </figcaption>
     </figure>
   );
-}
-
-export function formatNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
-  const a = Math.abs(v);
-  return a >= 1000 || a < 0.01 ? v.toPrecision(4) : v.toFixed(a >= 100 ? 1 : a >= 10 ? 2 : 3);
 }

@@ -10,7 +10,7 @@ import type { Actions } from './actions';
 export function Toolbar({ actions }: { actions: Actions }) {
   const { store, session } = useServices();
   const { pipeline } = useEditorState();
-  const { running, lastRun } = useSessionState();
+  const { running, lastRun, cache } = useSessionState();
   const [examplesOpen, setExamplesOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
@@ -19,7 +19,16 @@ export function Toolbar({ actions }: { actions: Actions }) {
       <span className="cg-brand">cellgraph</span>
       <span className="cg-title" title={pipeline.description}>{pipeline.name}</span>
       <div className="cg-group">
-        <button type="button" onClick={() => store.exec(loadPipeline, emptyPipeline())} title="Start an empty pipeline">New</button>
+        <button
+          type="button"
+          onClick={() => {
+            store.exec(loadPipeline, emptyPipeline());
+            void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+          }}
+          title="Start an empty pipeline"
+        >
+          New
+        </button>
         <button type="button" onClick={() => picker.current?.click()} title="Open a pipeline file (Ctrl+O)">Open pipeline</button>
         <input
           ref={picker}
@@ -46,7 +55,7 @@ export function Toolbar({ actions }: { actions: Actions }) {
                     role="menuitem"
                     onClick={() => {
                       setExamplesOpen(false);
-                      if (session.openText(ex.text, ex.file)) setTimeout(() => flow.fitView({ padding: 0.15 }), 50);
+                      session.openText(ex.text, ex.file);
                     }}
                   >
                     {ex.name} <span className="muted">{ex.file}</span>
@@ -65,6 +74,11 @@ export function Toolbar({ actions }: { actions: Actions }) {
       <div className="cg-group">
         <button type="button" className="primary" onClick={() => void session.runNow()} title="Run now (Ctrl+Enter); changes also run automatically">Run</button>
         <button type="button" onClick={() => session.cancel()} disabled={!running}>Cancel run</button>
+        {cache && !cache.persistent && (
+          <span className="cg-cache-off" data-testid="cache-off" title={cache.reason}>
+            Not cached: results are kept only until the page closes
+          </span>
+        )}
         <span className="cg-run-state" role="status" aria-live="polite" data-testid="run-state" data-running={running}>
           {running ? 'Running…' : lastRun ? runSummaryText(lastRun) : ''}
         </span>

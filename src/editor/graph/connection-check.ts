@@ -6,10 +6,12 @@ import type { Pipeline, PipelineEdge } from '../../core/pipeline';
 export const connectionMessages = {
   sameNode: () => 'a node cannot feed itself',
   noPort: (node: string, port: string, side: 'output' | 'input') => `'${node}' has no ${side} '${port}'`,
-  typeMismatch: (fromType: string, toType: string) => `a ${fromType} output cannot feed a ${toType} input`,
+  typeMismatch: (fromType: string, toType: string) => `${article(fromType)} ${fromType} output cannot feed ${article(toType)} ${toType} input`,
   cycle: (path: string[]) => `this would make a cycle: ${path.join(' → ')}`,
   unknownType: (type: string) => `unknown node type '${type}'`,
 };
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 /** The reason the edge is refused, or undefined when it may be added. */
 export function connectionProblem(pipeline: Pipeline, edge: PipelineEdge, registry: Registry): string | undefined {

@@ -19,6 +19,8 @@ export type Field =
 
 type JSONSchema = Record<string, unknown>;
 
+const MAX_SLIDER_SPAN = 100_000;
+
 export function fieldsOf(schema: z.ZodObject): Field[] {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JSONSchema;
   const props = (json.properties ?? {}) as Record<string, JSONSchema>;
@@ -43,7 +45,8 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
     const integer = s.type === 'integer';
     const min = num(s.minimum) ?? num(s.exclusiveMinimum);
     const max = num(s.maximum) ?? num(s.exclusiveMaximum);
-    const slider = min !== undefined && max !== undefined && max > min && Number.isFinite(max - min);
+    // a slider only where its whole track means something (not 0 … 2^53 for "any count")
+    const slider = min !== undefined && max !== undefined && max > min && max - min <= MAX_SLIDER_SPAN;
     return {
       ...base,
       kind: 'number',

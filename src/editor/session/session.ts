@@ -35,17 +35,21 @@ export interface SessionState {
   openProblems?: { title: string; problems: string[] };
   viewer?: { nodeId: string; port: string };
   ready: boolean;
+  /** Counts the documents opened (files, examples, links), so the view can fit each one. */
+  opened: number;
 }
 
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false };
+  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false, opened: 0 };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
   private timer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
+  /** File reads and source uploads in flight (a run follows each). */
+  private pendingWork = 0;
   /** Every finished run's summary, oldest first (tests read these through window.__cellgraph). */
   readonly runs: RunSummary[] = [];
   debounceMs = 250;
@@ -77,13 +81,7 @@ export class Session {
     this.update({ cache });
     if (!cache.persistent) this.notify(`Cache: ${cache.reason ?? 'memory only'}`, 'info');
 
-    let restored = false;
-    try {
-      const shared = await decodeShareFragment(location.hash);
-      if (shared !== undefined) restored = this.openText(shared, 'Shared link', { record: false });
-    } catch {
-      this.update({ openProblems: { title: 'Shared link', problems: ['the link is damaged (cannot decompress it)'] } });
-    }
+    let restored = await this.openShareLink(location, { record: false });
     if (!restored && saved?.pipeline) {
       const fragment = parseFragment(JSON.stringify(saved.pipeline));
       if (fragment) {
@@ -108,6 +106,23 @@ export class Session {
     this.autosave();
     this.update({ ready: true });
     await this.runNow();
+  }
+
+  /**
+   * Open the pipeline a share link carries in the URL fragment, then drop the fragment, so a reload
+   * shows the autosaved graph (with the user's later edits) rather than the link's again.
+   */
+  async openShareLink(location: { hash: string } = window.location, options: { record?: boolean } = {}): Promise<boolean> {
+    let opened = false;
+    try {
+      const shared = await decodeShareFragment(location.hash);
+      if (shared === undefined) return false;
+      opened = this.openText(shared, 'Shared link', options);
+    } catch {
+      this.update({ openProblems: { title: 'Shared link', problems: ['the link is damaged (cannot decompress it)'] } });
+    }
+    if (typeof window !== 'undefined' && location === window.location) history.replaceState(null, '', window.location.pathname + window.location.search);
+    return opened;
   }
 
   private async addSample(): Promise<void> {
@@ -157,7 +172,7 @@ export class Session {
       return false;
     }
     this.store.exec(loadPipeline, result.pipeline, options);
-    this.update({ openProblems: undefined });
+    this.update((st) => ({ openProblems: undefined, opened: st.opened + 1 }));
     return true;
   }
 
@@ -175,7 +190,25 @@ export class Session {
 
   scheduleRun(delay = this.debounceMs): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runIfChanged(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runIfChanged();
+    }, delay);
+  }
+
+  /** Nothing running, scheduled or being read: what the page shows is the result of the graph. */
+  get idle(): boolean {
+    return this.state.ready && !this.state.running && this.timer === undefined && this.pendingWork === 0;
+  }
+
+  /** Count async work (file reads) so `idle` stays false until its run is scheduled. */
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.pendingWork++;
+    try {
+      return await work;
+    } finally {
+      this.pendingWork--;
+    }
   }
 
   private async runIfChanged(): Promise<void> {
@@ -192,6 +225,7 @@ export class Session {
   /** Run the runnable part now (cancelling a run in flight). */
   async runNow(): Promise<RunSummary | undefined> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     const pipeline = this.store.getState().pipeline;
     const { checked, problems } = runnablePart(pipeline, this.registry);
     const runId = ++this.runId;

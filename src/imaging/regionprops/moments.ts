@@ -16,6 +16,7 @@
 // and the cross term (dr, dc pixel offsets from any fixed origin). For objects below ~10^5 pixels in
 // images below ~10^4 pixels wide these are exact in float64, so symmetric shapes give a = c and b = 0
 // exactly, as in skimage.
+import { atan2 } from '../libm'; // same bits in the browser as in `cellgraph run`
 
 export interface InertiaShape {
   majorAxisLength: number;
@@ -35,7 +36,7 @@ export function inertiaShape(n: number, nrr: number, ncc: number, nrc: number): 
   const l2 = Math.max(mean - radius, 0);
   let orientation: number;
   if (ncc === nrr) orientation = b > 0 ? -Math.PI / 4 : Math.PI / 4;
-  else orientation = 0.5 * Math.atan2(-2 * b, c - a);
+  else orientation = 0.5 * atan2(-2 * b, c - a);
   return {
     majorAxisLength: 4 * Math.sqrt(l1),
     minorAxisLength: 4 * Math.sqrt(l2),

@@ -1,0 +1,157 @@
+// Files in and out: an invalid pipeline file lists every problem and leaves the graph alone; Save
+// then Open gives back the same file; Examples; a share link carries the whole pipeline.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Pipeline } from '../src/core/pipeline';
+import { launch, REPO, screenshot, type Browser } from './support/browser';
+import { waitForReady } from './support/editor';
+import { canvasNode, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  await browser.page.goto(inject('baseURL'));
+  await waitForReady(browser.page);
+  await settle(browser.page);
+});
+afterAll(async () => browser?.close());
+
+const BROKEN = `{
+  "format": "cellgraph-pipeline", "version": 1, "name": "Broken",
+  "nodes": [
+    { "id": "load", "type": "load-image", "params": {} },
+    { "id": "blur", "type": "gaussian-blur", "params": { "sigma": -3 } },
+    { "id": "magic", "type": "make-it-work", "params": {} }
+  ],
+  "edges": [
+    { "from": { "node": "load", "port": "image" }, "to": { "node": "blur", "port": "image" } },
+    { "from": { "node": "blur", "port": "image" }, "to": { "node": "nowhere", "port": "image" } }
+  ]
+}`;
+
+describe('opening files', () => {
+  test('an invalid pipeline shows every problem and leaves the current graph untouched', async () => {
+    const { page } = browser;
+    const before = await pipelineOf(page);
+    expect(before.name).toBe('Nuclei count');
+    await openPipelineFile(page, 'broken.json', BROKEN);
+    const dialog = page.getByRole('alertdialog', { name: 'Cannot open broken.json' });
+    await dialog.waitFor();
+    const problems = await dialog.getByRole('listitem').allTextContents();
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/node 'blur', param 'sigma'/);
+    expect(problems.join('\n')).toMatch(/unknown node type 'make-it-work'/);
+    expect(problems.join('\n')).toMatch(/no node 'nowhere'/);
+    await screenshot(page, 'invalid-file');
+    expect(await pipelineOf(page)).toEqual(before);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // not JSON at all: where it broke, and still nothing changed
+    await openPipelineFile(page, 'truncated.json', '{ "format": "cellgraph-pipeline", "version": 1, "nodes": [ }');
+    const second = page.getByRole('alertdialog', { name: 'Cannot open truncated.json' });
+    await expect.poll(() => second.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/line 1, column \d+: invalid JSON/)]);
+    await page.keyboard.press('Enter'); // the dialog's Close button has the focus
+    await expect.poll(() => second.count()).toBe(0);
+    expect(await pipelineOf(page)).toEqual(before);
+  });
+
+  test('Save downloads the pipeline; opening that file and saving again gives the same bytes', async () => {
+    const { page } = browser;
+    // make it differ from the example: move a node and change a param
+    const blur = canvasNode(page, 'blur').locator('.cg-node-header');
+    const box = (await blur.boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + 45, { steps: 5 });
+    await page.mouse.up();
+    await blur.click();
+    await page.getByRole('textbox', { name: /^Sigma/ }).fill('3.5');
+    await page.getByRole('textbox', { name: /^Sigma/ }).press('Tab');
+    const edited = await pipelineOf(page);
+    expect(edited.nodes.find((n) => n.id === 'blur')!.params.sigma).toBe(3.5);
+
+    const first = await download(page, () => page.getByRole('button', { name: 'Save pipeline' }).click());
+    expect(first.name).toBe('nuclei-count.json');
+    const saved = JSON.parse(first.bytes.toString('utf8')) as Pipeline;
+    expect(saved.nodes.map((n) => n.id)).toEqual(edited.nodes.map((n) => n.id));
+
+    // start over from an empty canvas, then open the saved file
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    expect((await pipelineOf(page)).nodes).toHaveLength(0);
+    await openPipelineFile(page, first.name, first.bytes.toString('utf8'));
+    await expect.poll(async () => (await pipelineOf(page)).nodes.length).toBe(edited.nodes.length);
+    expect(await pipelineOf(page)).toEqual(edited);
+    const second = await download(page, () => page.getByRole('button', { name: 'Save pipeline' }).click());
+    expect(second.bytes.toString('utf8')).toBe(first.bytes.toString('utf8'));
+    expect(second.bytes.equals(first.bytes)).toBe(true);
+
+    // and a pipeline file dropped on the canvas opens too
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const path = join(REPO, 'pipelines/nuclei-count.json');
+    await dropFiles(page, page.locator('.react-flow__pane'), [path]);
+    await settle(page);
+    const dropped = await pipelineOf(page);
+    const original = JSON.parse(readFileSync(path, 'utf8')) as Pipeline;
+    expect(dropped.nodes.map((n) => [n.id, n.type])).toEqual(original.nodes.map((n) => [n.id, n.type]));
+    // the file's params, with the defaults it left out written in
+    dropped.nodes.forEach((n, i) => expect(n.params).toMatchObject(original.nodes[i].params));
+    expect(dropped.edges).toEqual(original.edges);
+  });
+
+  test('the Examples menu lists pipelines/*.json and opens one', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Examples' }).click();
+    const items = page.getByRole('menuitem');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole('menuitem', { name: /image-stats\.json/ }).click();
+    await expect.poll(async () => (await pipelineOf(page)).name).toBe('Image statistics');
+    await settle(page);
+  });
+});
+
+describe('share links', () => {
+  test('a copied share link opens the same pipeline, in this tab and in a fresh browser', async () => {
+    const { page } = browser;
+    // the nuclei example with one change, so the link cannot be mistaken for a default
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /nuclei-count\.json/ }).click();
+    await canvasNode(page, 'filter').locator('.cg-node-header').click();
+    await page.getByRole('textbox', { name: /^Minimum area/ }).fill('55');
+    await page.getByRole('textbox', { name: /^Minimum area/ }).press('Tab');
+    const shared = await pipelineOf(page);
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page.getByText('Share link copied').waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#pipeline=[A-Za-z0-9_-]+$/);
+    expect(link.length).toBeLessThan(4000);
+
+    // same tab: open something else, then paste the link in the address bar
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByRole('menuitem', { name: /image-stats\.json/ }).click();
+    await expect.poll(async () => (await pipelineOf(page)).name).toBe('Image statistics');
+    await page.goto(link);
+    await expect.poll(async () => (await pipelineOf(page)).nodes.find((n) => n.id === 'filter')?.params.min_area).toBe(55);
+    expect(withoutUi(await pipelineOf(page))).toEqual(withoutUi(shared));
+    // the fragment is dropped once read, so a reload keeps later edits
+    expect(new URL(page.url()).hash).toBe('');
+
+    // a browser that has never seen the editor
+    const other = await launch();
+    try {
+      await other.page.goto(link);
+      await waitForReady(other.page);
+      expect(withoutUi(await pipelineOf(other.page))).toEqual(withoutUi(shared));
+      await settle(other.page);
+      await expect.poll(() => other.page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+function withoutUi(p: Pipeline): Omit<Pipeline, 'ui'> {
+  const { ui: _ui, ...rest } = p;
+  return rest;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { emptyMeta, imageFromRows, type Raster, type Table } from '../../src/core/image';
+import { UserError } from '../../src/core/errors';
+import { column, createTable } from '../../src/core/table';
+import { testContext } from '../../src/testing/context';
+import { metadataFromFilename } from './metadata-from-filename';
+
+const table = (source?: string, rows = 3) =>
+  createTable([{ name: 'label', values: Array.from({ length: rows }, (_, i) => i + 1) }], emptyMeta(source));
+const run = (t: Table, params: Record<string, unknown> = {}, image?: Raster) =>
+  // the image port is optional, but its declared type does not say so
+  (metadataFromFilename.run({ table: t, image: image as Raster }, metadataFromFilename.params.parse(params), testContext()) as { table: Table }).table;
+
+describe('metadata-from-filename node', () => {
+  it('adds one text column per named group, repeated on every row', () => {
+    const out = run(table('plate1/P1_B03_s2.tif'));
+    expect(out.columns.map((c) => c.name)).toEqual(['label', 'plate', 'well', 'site']);
+    expect(column(out, 'well')).toEqual({ name: 'well', type: 'string', values: ['B03', 'B03', 'B03'] });
+    expect(column(out, 'site').values).toEqual(['2', '2', '2']);
+    expect(out.meta.extra).toMatchObject({ plate: 'P1', well: 'B03', site: '2' });
+    expect(out.rows).toBe(3);
+  });
+
+  it('prefers the connected image\'s file name and keeps string columns on an empty table', () => {
+    const image = imageFromRows([[0]]);
+    image.meta.source = 'Q7_C11_s9.tif';
+    const out = run(table('P1_B03_s2.tif', 0), {}, image);
+    expect(column(out, 'plate')).toEqual({ name: 'plate', type: 'string', values: [] });
+    expect(out.meta.extra.plate).toBe('Q7');
+  });
+
+  it('fails on a name that does not match, or fills empty values when asked', () => {
+    expect(() => run(table('notes.tif'))).toThrow(UserError);
+    expect(() => run(table('notes.tif'))).toThrow("the file name 'notes.tif' does not match the pattern");
+    expect(column(run(table('notes.tif'), { no_match: 'empty' }), 'well').values).toEqual(['', '', '']);
+  });
+
+  it('names the param for a bad pattern or a group that clashes with a column', () => {
+    expect(() => run(table('a.tif'), { pattern: '(?<x' })).toThrow("metadata-from-filename: param 'pattern' is not a valid regular expression");
+    expect(() => run(table('1.tif'), { pattern: '(?<label>\\d)' })).toThrow("group 'label' has the name of an existing column");
+  });
+
+  it('says when there is no file name', () => {
+    expect(() => run(table(undefined))).toThrow('metadata-from-filename: the image has no file name to read');
+  });
+});

@@ -1,0 +1,90 @@
+// The runner on hostile images and dangerous output folders, end to end through bin/cellgraph.mjs
+// (npm test builds dist/ first): every bad image is one line naming the file, the batch goes on,
+// inputs are never written to.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createImage } from '../core/image';
+import { encodeTiff } from '../io/tiff';
+import { IMAGES, REPO_ROOT } from '../testing/paths';
+
+const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
+const NUCLEI = join(REPO_ROOT, 'pipelines', 'nuclei-count.json');
+const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-safety-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cellgraph = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** A small valid TIFF with the inline value of `tag` in its first IFD replaced (little-endian, classic). */
+function patchedTiff(patches: Record<number, number>, nextIfd?: number): Uint8Array {
+  const bytes = encodeTiff(createImage({ width: 16, height: 12 }, 'uint8'));
+  const view = new DataView(bytes.buffer);
+  const ifd = view.getUint32(4, true);
+  const count = view.getUint16(ifd, true);
+  for (let i = 0; i < count; i++) {
+    const at = ifd + 2 + i * 12;
+    const value = patches[view.getUint16(at, true)];
+    if (value !== undefined) view.setUint32(at + 8, value, true);
+  }
+  if (nextIfd !== undefined) view.setUint32(ifd + 2 + count * 12, nextIfd, true);
+  return bytes;
+}
+
+describe('cellgraph run on hostile images', () => {
+  const dir = join(tmp, 'hostile');
+  mkdirSync(dir);
+  copyFileSync(join(IMAGES, 'dsb2018_256_uint8.tif'), join(dir, 'a_good.tif'));
+  writeFileSync(join(dir, 'b_huge.tif'), patchedTiff({ 256: 100000, 257: 100000, 278: 100000 }));
+  writeFileSync(join(dir, 'c_loop.tif'), patchedTiff({}, 8));
+  writeFileSync(join(dir, 'd_strip_past_end.tif'), patchedTiff({ 273: 0x7ffffff0 }));
+  writeFileSync(join(dir, 'e_truncated.png'), readFileSync(join(REPO_ROOT, 'test-data', 'png', 'rgb8.png')).subarray(0, 100));
+  writeFileSync(join(dir, 'f_truncated.jpg'), readFileSync(join(REPO_ROOT, 'test-data', 'jpeg', 'grey.jpg')).subarray(0, 300));
+  writeFileSync(join(dir, 'g_zero_strips.tif'), patchedTiff({ 279: 0 }));
+
+  it('fails each bad image alone with one line naming it, processes the good one, exits 1', () => {
+    const before = readdirSync(dir).map((f) => sha(join(dir, f)));
+    const r = cellgraph(['run', NUCLEI, dir, '--out', join(tmp, 'out'), '--jobs', '2']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/7 images: 1 ok, 6 failed/);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(7); // not a terminal: exactly one line per image, no stack traces
+    const line = (name: string) => lines.find((l) => l.includes(` ${name}: `)) ?? `no line for ${name}`;
+    expect(line('a_good.tif')).toMatch(/^\[\d\/7\] a_good\.tif: ok \d+ ms$/);
+    expect(line('b_huge.tif')).toMatch(/b_huge\.tif: error: node 'load': image too large: page 1 \(100000×100000 pixels\)/);
+    expect(line('c_loop.tif')).toMatch(/c_loop\.tif: error: node 'load': damaged TIFF: the page list loops/);
+    expect(line('d_strip_past_end.tif')).toMatch(/d_strip_past_end\.tif: error: node 'load': truncated: strip 1 ends past the end/);
+    expect(line('e_truncated.png')).toMatch(/e_truncated\.png: error: node 'load': (damaged or )?truncated PNG/);
+    expect(line('f_truncated.jpg')).toMatch(/f_truncated\.jpg: error: node 'load': (damaged or )?truncated/);
+    expect(line('g_zero_strips.tif')).toMatch(/g_zero_strips\.tif: error: node 'load': damaged TIFF: every strip of page 1 is empty/);
+    expect(readdirSync(dir).map((f) => sha(join(dir, f)))).toEqual(before);
+  });
+});
+
+describe('cellgraph run never writes over its inputs', () => {
+  it('refuses (exit 2) a save-image that would land on an input file', () => {
+    const out = join(tmp, 'plate');
+    mkdirSync(join(out, 'labels'), { recursive: true });
+    const input = join(out, 'labels', 'cells.tif');
+    copyFileSync(join(IMAGES, 'blobs.tif'), input);
+    const before = sha(input);
+    const pipeline = JSON.parse(readFileSync(NUCLEI, 'utf8'));
+    pipeline.nodes.push({ id: 'save', type: 'save-image', params: { name: 'labels' } });
+    pipeline.edges.push({ from: { node: 'filter', port: 'labels' }, to: { node: 'save', port: 'image' } });
+    const file = join(tmp, 'save.json');
+    writeFileSync(file, JSON.stringify(pipeline));
+    const r = cellgraph(['run', file, input, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `cellgraph: node 'save' would save over the input ${input}: choose another --out folder or save-image name`,
+    );
+    expect(sha(input)).toBe(before);
+    expect(readdirSync(out)).toEqual(['labels']);
+  });
+});

@@ -1,0 +1,101 @@
+// Where a result came from: the nodes that made it (its ancestors in the graph, in run order, then the
+// node itself) with their types, versions and params, the input file's hash and the cellgraph
+// version. The executor stamps it on every image, mask, labels and table it hands out; cache keys do
+// not include it (node ids are not part of a result's content), so it is added after the cache.
+import { z } from 'zod';
+import { UserError } from './errors';
+import type { ImageMeta, Provenance, ProvenanceStep } from './image';
+import type { PortValue, Registry, SourceFile } from './node';
+import type { CheckedPipeline } from './validate';
+import { CELLGRAPH_VERSION } from './version';
+
+/** For every node, the provenance of its outputs. */
+export function provenanceByNode(checked: CheckedPipeline, registry: Registry, source?: SourceFile): Map<string, Provenance> {
+  const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
+  const ancestors = new Map<string, Set<string>>();
+  for (const id of checked.order) {
+    const set = new Set<string>([id]);
+    for (const e of checked.pipeline.edges) {
+      if (e.to.node === id) for (const a of ancestors.get(e.from.node) ?? []) set.add(a);
+    }
+    ancestors.set(id, set);
+  }
+  const out = new Map<string, Provenance>();
+  for (const id of checked.order) {
+    const set = ancestors.get(id)!;
+    const steps: ProvenanceStep[] = [];
+    let readsSource = false;
+    for (const stepId of checked.order) {
+      if (!set.has(stepId)) continue;
+      const node = byId.get(stepId)!;
+      const def = registry.get(node.type);
+      readsSource ||= def?.readsSource === true;
+      steps.push({ id: stepId, type: node.type, version: def?.version ?? node.version ?? 1, params: { ...node.params } });
+    }
+    const inputs = readsSource && source ? [{ name: source.name, hash: source.hash }] : [];
+    out.set(id, { cellgraph: CELLGRAPH_VERSION, pipeline: checked.pipeline.name, steps, inputs });
+  }
+  return out;
+}
+
+function hasMeta(v: PortValue): v is Exclude<PortValue, number> & { meta: ImageMeta } {
+  return typeof v === 'object' && v !== null && 'meta' in v;
+}
+
+/**
+ * Copies of `outputs` whose values carry `provenance` (a shallow copy: pixel arrays are shared, never
+ * mutated, so a cached or passed-through value keeps its own metadata).
+ */
+export function withProvenance<T extends Record<string, PortValue>>(outputs: T, provenance: Provenance): T {
+  const out: Record<string, PortValue> = {};
+  for (const [port, value] of Object.entries(outputs)) {
+    out[port] = hasMeta(value) ? ({ ...value, meta: { ...value.meta, provenance } } as PortValue) : value;
+  }
+  return out as T;
+}
+
+// --- The document exported files embed (TIFF ImageDescription, PNG text chunk, CSV sidecar) --------
+
+export const PROVENANCE_FORMAT = 'cellgraph-provenance';
+
+const stepSchema = z.object({ id: z.string(), type: z.string(), version: z.number().int(), params: z.record(z.string(), z.unknown()) });
+const documentSchema = z.object({
+  format: z.literal(PROVENANCE_FORMAT),
+  version: z.literal(1),
+  provenance: z.object({
+    cellgraph: z.string(),
+    pipeline: z.string().optional(),
+    steps: z.array(stepSchema),
+    inputs: z.array(z.object({ name: z.string(), hash: z.string() })),
+  }),
+  /** The whole pipeline file (its parsed JSON), so the result can be re-run or reopened. */
+  pipeline: z.unknown().optional(),
+});
+export type ProvenanceDocument = z.infer<typeof documentSchema>;
+
+/** The JSON text to embed in an exported file. */
+export function provenanceDocument(provenance: Provenance, pipeline?: unknown): string {
+  const doc: ProvenanceDocument = { format: PROVENANCE_FORMAT, version: 1, provenance, ...(pipeline === undefined ? {} : { pipeline }) };
+  return JSON.stringify(doc);
+}
+
+/**
+ * Reads embedded text back: undefined when it is not a cellgraph provenance document (an ImageJ or
+ * OME description, say); a UserError when it claims to be one but is damaged.
+ */
+export function readProvenanceDocument(text: string): ProvenanceDocument | undefined {
+  if (!text.trimStart().startsWith('{') || !text.includes(PROVENANCE_FORMAT)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if ((json as { format?: unknown })?.format !== PROVENANCE_FORMAT) return undefined;
+  const parsed = documentSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`the embedded cellgraph provenance is damaged: ${issue.path.join('.') || 'document'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
