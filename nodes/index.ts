@@ -60,6 +60,7 @@ import { multiOtsu } from './threshold/multi-otsu';
 import { secondaryObjects } from './segment/secondary-objects';
 import { tertiaryObjects } from './segment/tertiary-objects';
 import { relateObjects } from './measure/relate-objects';
+import { summarize } from './measure/summarize';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -121,6 +122,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   secondaryObjects,
   tertiaryObjects,
   relateObjects,
+  summarize,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

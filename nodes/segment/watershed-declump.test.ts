@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createImage, createMask, maskFromRows, type Image, type Labels, type Mask } from '../../src/core/image';
+import { createImage, createMask, maskFromRows, type Image, type Labels, type Mask, type Table } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { runPipeline } from '../../src/core/executor';
 import { hashBytes } from '../../src/core/hash';
+import { numberColumn } from '../../src/core/table';
 import { loadPipelineText } from '../../src/core/validate';
 import { matchObjects } from '../../src/imaging/segmentation-score';
 import { decodeImageFile } from '../../src/io/decode';
@@ -90,6 +91,9 @@ describe('pipelines/nuclei-declump.json on hand-annotated nuclei', () => {
       expect(Math.abs(m.predicted - m.truth) / m.truth, JSON.stringify(m)).toBeLessThanOrEqual(0.2);
       const table = result.values.get('export')!.table as { rows: number };
       expect(table.rows).toBe(m.predicted);
+      const summary = result.values.get('export_summary')!.table as Table;
+      expect(numberColumn(summary, 'count')[0]).toBe(m.predicted);
+      expect(summary.columns.map((c) => c.name)).toContain('mean_intensity_median');
     });
   }
 });
