@@ -61,6 +61,9 @@ import { secondaryObjects } from './segment/secondary-objects';
 import { tertiaryObjects } from './segment/tertiary-objects';
 import { relateObjects } from './measure/relate-objects';
 import { summarize } from './measure/summarize';
+import { measureTexture } from './measure/measure-texture';
+import { measureColocalization } from './measure/measure-colocalization';
+import { measureImageQuality } from './measure/measure-image-quality';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -123,6 +126,9 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   tertiaryObjects,
   relateObjects,
   summarize,
+  measureTexture,
+  measureColocalization,
+  measureImageQuality,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
