@@ -64,6 +64,7 @@ import { summarize } from './measure/summarize';
 import { measureTexture } from './measure/measure-texture';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImageQuality } from './measure/measure-image-quality';
+import { measureNeighbors } from './measure/measure-neighbors';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -129,6 +130,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureTexture,
   measureColocalization,
   measureImageQuality,
+  measureNeighbors,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

@@ -13,6 +13,9 @@ Writes test-data/reference/measure/:
                          angles 0, 45, 90, 135 degrees, symmetric) of the pairs inside the object
   coloc.json             Pearson (scipy.stats.pearsonr) and Manders M1/M2 (15% of max thresholds) of the two
                          channels of the nuclei/tubulin crop in a grid of 20 × 20 squares
+  neighbors.json         per object of dsb256, for distances 1.5 and 4: neighbours (brute-force minimum pixel
+                         distance ≤ d, scipy cdist), % of edge pixels within d of another object (EDT),
+                         centroid distances to the closest two objects (cKDTree)
   image_stats.json       np.min/max/mean/std (float64, ddof=0) of each *_intensity.npy and stats_*.npy
   stats_<name>.npy       extra images for the image statistics only
 
@@ -190,6 +193,35 @@ def coloc():
     (OUT / 'coloc.json').write_text(json.dumps(out) + '\n')
 
 
+def neighbors():
+    from scipy.spatial import cKDTree
+    from scipy.spatial.distance import cdist
+    import scipy.ndimage as ndi
+    labels = np.load(OUT / 'dsb256_labels.npy').astype(np.int64)
+    ids = [int(v) for v in np.unique(labels[labels > 0])]
+    coords = {l: np.argwhere(labels == l) for l in ids}
+    centroids = np.array([coords[l].mean(axis=0) for l in ids])
+    dist, idx = cKDTree(centroids).query(centroids, k=3)
+    padded = np.pad(labels, 1, constant_values=-1)
+    out = {'label': ids, 'first_closest_label': [ids[i] for i in idx[:, 1]],
+           'first_closest_distance': dist[:, 1].tolist(), 'second_closest_distance': dist[:, 2].tolist()}
+    for d in (1.5, 4):
+        count, touching = [], []
+        for l in ids:
+            count.append(sum(1 for m in ids if m != l and cdist(coords[l], coords[m]).min() <= d))
+            obj = labels == l
+            inner = obj.copy()
+            for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                inner &= padded[1 + dy:padded.shape[0] - 1 + dy, 1 + dx:padded.shape[1] - 1 + dx] == l
+            edge = obj & ~inner
+            others = (labels > 0) & ~obj
+            to_other = ndi.distance_transform_edt(~others) if others.any() else np.full(labels.shape, np.inf)
+            touching.append(float(100 * np.mean(to_other[edge] <= d)))
+        out[f'neighbors_{d}'] = count
+        out[f'percent_touching_{d}'] = touching
+    (OUT / 'neighbors.json').write_text(json.dumps(out) + '\n')
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     synthetic()
@@ -217,6 +249,7 @@ def main():
     quality()
     texture()
     coloc()
+    neighbors()
 
 
 if __name__ == '__main__':
