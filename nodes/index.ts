@@ -58,6 +58,14 @@ import { shrinkLabels } from './segment/shrink-labels';
 import { skeletonize } from './segment/skeletonize';
 import { multiOtsu } from './threshold/multi-otsu';
 import { localThreshold } from './threshold/local-threshold';
+import { secondaryObjects } from './segment/secondary-objects';
+import { tertiaryObjects } from './segment/tertiary-objects';
+import { relateObjects } from './measure/relate-objects';
+import { summarize } from './measure/summarize';
+import { measureTexture } from './measure/measure-texture';
+import { measureColocalization } from './measure/measure-colocalization';
+import { measureImageQuality } from './measure/measure-image-quality';
+import { measureNeighbors } from './measure/measure-neighbors';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -117,6 +125,14 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   skeletonize,
   multiOtsu,
   localThreshold,
+  secondaryObjects,
+  tertiaryObjects,
+  relateObjects,
+  summarize,
+  measureTexture,
+  measureColocalization,
+  measureImageQuality,
+  measureNeighbors,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

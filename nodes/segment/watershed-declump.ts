@@ -21,13 +21,17 @@ export const watershedDeclump = defineNode({
       'neck between them.',
     '- Method "intensity" (declump by intensity): the surface is the intensity image, Gaussian-smoothed ' +
       'with Smoothing sigma; bright objects separated by darker lines. Needs the intensity input.',
+    '- Method "combined": the product of the two, distance × smoothed intensity: highest at the centre ' +
+      'of thick, bright parts, so touching nuclei are split both at necks and along darker lines. Needs ' +
+      'the intensity input (raw values; their scale does not matter).',
     'Markers: the local maxima of the surface within each connected object of the mask, searched in a ' +
       'square (or disk) of radius min_distance, kept from the highest down and at least min_distance apart ' +
-      '(Chebyshev distance); min_distance 0 picks it automatically as ' +
-      `${AUTO_MIN_DISTANCE_FRACTION} × the typical object radius (the median over the mask's objects of their ` +
-      'largest distance to the background), so the same settings suit small and large nuclei. With h > 0 ' +
+      '(Chebyshev distance); min_distance 0 picks it automatically as a fraction of the typical object ' +
+      'radius (the median over the mask\'s objects of their largest distance to the background): ' +
+      `${AUTO_MIN_DISTANCE_FRACTION.shape} for shape and intensity, ${AUTO_MIN_DISTANCE_FRACTION.combined} for combined, so the same ` +
+      'settings suit small and large nuclei. With h > 0 ' +
       'the markers are instead the h-maxima: plateaus standing at least h above every path to a higher ' +
-      'maximum (h in px for shape, intensity units for intensity).',
+      'maximum (h in px for shape, intensity units for intensity, their product for combined).',
     'Flooding: each marker grows over the negated surface (from the centre of an object outwards, or ' +
       'from bright to dim); pixels are taken in increasing order, ties by arrival order. Objects never ' +
       'grow outside the mask. A connected piece of the mask that got no marker is kept as one object.',
@@ -43,16 +47,16 @@ export const watershedDeclump = defineNode({
   outputs: { labels: port.labels() },
   params: z.object({
     method: z
-      .enum(['shape', 'intensity'])
+      .enum(['shape', 'intensity', 'combined'])
       .default('shape')
-      .meta({ label: 'Method', description: 'shape: split at necks (distance transform); intensity: split along dark lines.' }),
+      .meta({ label: 'Method', description: 'shape: split at necks (distance transform); intensity: along dark lines; combined: both (distance × intensity).' }),
     min_distance: z
       .number()
       .int()
       .min(0)
       .max(500)
       .default(0)
-      .meta({ label: 'Minimum distance', unit: 'px', description: 'Smallest distance between two object centres; 0 = automatic (¾ of the typical object radius).' }),
+      .meta({ label: 'Minimum distance', unit: 'px', description: 'Smallest distance between two object centres; 0 = automatic (a fraction of the typical object radius).' }),
     footprint: z
       .enum(['square', 'disk'])
       .default('square')
@@ -67,7 +71,7 @@ export const watershedDeclump = defineNode({
       .min(0)
       .max(100)
       .default(2)
-      .meta({ label: 'Smoothing sigma', unit: 'px', description: 'Gaussian blur of the intensity image (method intensity only); 0 = none.' }),
+      .meta({ label: 'Smoothing sigma', unit: 'px', description: 'Gaussian blur of the intensity image (methods intensity and combined); 0 = none.' }),
     connectivity: z
       .union([z.literal(4), z.literal(8)])
       .default(8)
@@ -76,8 +80,8 @@ export const watershedDeclump = defineNode({
   run: ({ mask, image }, params) => {
     const { width, height, planes } = mask;
     let intensity = image;
-    if (params.method === 'intensity') {
-      if (!image) throw new UserError('watershed-declump: method "intensity" needs an intensity image connected');
+    if (params.method !== 'shape') {
+      if (!image) throw new UserError(`watershed-declump: method "${params.method}" needs an intensity image connected`);
       if (image.channels !== 1 || image.width !== width || image.height !== height || image.planes !== planes) {
         throw new UserError(
           `watershed-declump: the intensity image (${image.width}×${image.height}, ${image.planes} planes, ${image.channels} channels) ` +
@@ -94,7 +98,7 @@ export const watershedDeclump = defineNode({
       const result = declump(plane, width, height, {
         method: params.method, minDistance: params.min_distance, footprint: params.footprint, h: params.h,
         connectivity: params.connectivity,
-      }, params.method === 'intensity' && intensity ? slice2d(intensity, p) : undefined);
+      }, params.method !== 'shape' && intensity ? slice2d(intensity, p) : undefined);
       for (let i = 0; i < n; i++) if (result.labels[i]) out[p * n + i] = result.labels[i] + total;
       total += result.count;
     }

@@ -7,6 +7,15 @@ Writes test-data/reference/measure/:
   <case>_extra.json      extent, euler_number, feret_diameter_max (skimage regionprops), and the intensity
                          distribution (np.std, np.median, np.percentile 25/75, median absolute deviation)
                          of the float64 intensities, per label
+  quality.json           measure-image-quality: np.var(skimage.filters.laplace(img_as_float(image))), its
+                         variance per 64 × 64 tile (min/mean/max), % of pixels at the max and min value
+  texture.json           per object of dsb256: skimage graycomatrix/graycoprops (8 levels, distances 1 and 3,
+                         angles 0, 45, 90, 135 degrees, symmetric) of the pairs inside the object
+  coloc.json             Pearson (scipy.stats.pearsonr) and Manders M1/M2 (15% of max thresholds) of the two
+                         channels of the nuclei/tubulin crop in a grid of 20 × 20 squares
+  neighbors.json         per object of dsb256, for distances 1.5 and 4: neighbours (brute-force minimum pixel
+                         distance ≤ d, scipy cdist), % of edge pixels within d of another object (EDT),
+                         centroid distances to the closest two objects (cKDTree)
   image_stats.json       np.min/max/mean/std (float64, ddof=0) of each *_intensity.npy and stats_*.npy
   stats_<name>.npy       extra images for the image statistics only
 
@@ -125,6 +134,94 @@ def synthetic():
     save_case('synthetic', lab, intensity)
 
 
+def quality():
+    from skimage.filters import laplace
+    from skimage.util import img_as_float
+    out = {}
+    for name in ('dsb256', 'dsb512', 'blobs', 'synthetic'):
+        img = np.load(OUT / f'{name}_intensity.npy')
+        values = img if img.dtype.kind == 'f' else img_as_float(img)
+        lap = laplace(values.astype(np.float64), ksize=3)
+        h, w = img.shape
+        tiles = [np.var(lap[y:y + 64, x:x + 64]) for y in range(0, h - 63, 64) for x in range(0, w - 63, 64)]
+        out[name] = {'focus_score': float(np.var(lap)), 'local_focus_min': float(np.min(tiles)),
+                     'local_focus_mean': float(np.mean(tiles)), 'local_focus_max': float(np.max(tiles)),
+                     'percent_maximal': float(100 * np.mean(img == img.max())),
+                     'percent_minimal': float(100 * np.mean(img == img.min()))}
+    (OUT / 'quality.json').write_text(json.dumps(out, indent=1) + '\n')
+
+
+def texture():
+    from skimage.feature import graycomatrix, graycoprops
+    labels = np.load(OUT / 'dsb256_labels.npy').astype(np.int64)
+    img = np.load(OUT / 'dsb256_intensity.npy').astype(np.float64)
+    levels = 8
+    q = np.clip(np.floor((img - img.min()) * levels / (img.max() - img.min())), 0, levels - 1).astype(np.int64)
+    distances, angles = [1, 3], [0, np.pi / 4, np.pi / 2, 3 * np.pi / 4]
+    props = ['contrast', 'dissimilarity', 'homogeneity', 'ASM', 'energy', 'correlation']
+    out = {'levels': levels, 'distances': distances, 'angles_deg': [0, 45, 90, 135], 'labels': [], 'image': {}}
+    full = graycomatrix(q.astype(np.uint8), distances, angles, levels=levels, symmetric=True)
+    for prop in props:
+        out['image'][prop] = graycoprops(full, prop).tolist()
+    for prop in props:
+        out[prop] = []
+    for lab in np.unique(labels[labels > 0]):
+        # pixels outside the object get an extra level, whose pairs are cut off the matrix
+        masked = np.where(labels == lab, q, levels).astype(np.uint8)
+        m = graycomatrix(masked, distances, angles, levels=levels + 1, symmetric=True)[:levels, :levels]
+        out['labels'].append(int(lab))
+        for prop in props:
+            out[prop].append(graycoprops(m, prop).tolist())
+    (OUT / 'texture.json').write_text(json.dumps(out) + '\n')
+
+
+def coloc():
+    from scipy.stats import pearsonr
+    a, b = (c.astype(np.float64) for c in tifffile.imread(IMAGES / 'xyc_16bit__nuclei_tubulin_crop.tif'))
+    h, w = a.shape
+    y, x = np.mgrid[0:h, 0:w]
+    grid = np.where((x < 120) & (y < 120), 1 + x // 20 + 6 * (y // 20), 0)
+    out = {'fraction': 0.15, 'label': [], 'pearson': [], 'm1': [], 'm2': []}
+    for lab in range(1, grid.max() + 1):
+        fi, si = a[grid == lab], b[grid == lab]
+        tf, ts = 0.15 * fi.max(), 0.15 * si.max()
+        both = (fi > tf) & (si > ts)
+        out['label'].append(lab)
+        out['pearson'].append(float(pearsonr(fi, si)[0]))
+        out['m1'].append(float(fi[both].sum() / fi[fi > tf].sum()))
+        out['m2'].append(float(si[both].sum() / si[si > ts].sum()))
+    (OUT / 'coloc.json').write_text(json.dumps(out) + '\n')
+
+
+def neighbors():
+    from scipy.spatial import cKDTree
+    from scipy.spatial.distance import cdist
+    import scipy.ndimage as ndi
+    labels = np.load(OUT / 'dsb256_labels.npy').astype(np.int64)
+    ids = [int(v) for v in np.unique(labels[labels > 0])]
+    coords = {l: np.argwhere(labels == l) for l in ids}
+    centroids = np.array([coords[l].mean(axis=0) for l in ids])
+    dist, idx = cKDTree(centroids).query(centroids, k=3)
+    padded = np.pad(labels, 1, constant_values=-1)
+    out = {'label': ids, 'first_closest_label': [ids[i] for i in idx[:, 1]],
+           'first_closest_distance': dist[:, 1].tolist(), 'second_closest_distance': dist[:, 2].tolist()}
+    for d in (1.5, 4):
+        count, touching = [], []
+        for l in ids:
+            count.append(sum(1 for m in ids if m != l and cdist(coords[l], coords[m]).min() <= d))
+            obj = labels == l
+            inner = obj.copy()
+            for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                inner &= padded[1 + dy:padded.shape[0] - 1 + dy, 1 + dx:padded.shape[1] - 1 + dx] == l
+            edge = obj & ~inner
+            others = (labels > 0) & ~obj
+            to_other = ndi.distance_transform_edt(~others) if others.any() else np.full(labels.shape, np.inf)
+            touching.append(float(100 * np.mean(to_other[edge] <= d)))
+        out[f'neighbors_{d}'] = count
+        out[f'percent_touching_{d}'] = touching
+    (OUT / 'neighbors.json').write_text(json.dumps(out) + '\n')
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     synthetic()
@@ -149,6 +246,10 @@ def main():
         assert math.isfinite(stats[path.name]['std'])
     (OUT / 'image_stats.json').write_text(json.dumps(stats, indent=1) + '\n')
     print(f'image_stats: {len(stats)} images')
+    quality()
+    texture()
+    coloc()
+    neighbors()
 
 
 if __name__ == '__main__':

@@ -88,6 +88,7 @@ RUNS = [
     ('dist_h2_c2', 'distance', 'hmax', {'h': 2.0}, 2),
     ('smooth_md4_c2', 'smooth', 'peaks', {'min_distance': 4}, 2),
     ('smooth_h20_c1', 'smooth', 'hmax', {'h': 20.0}, 1),
+    ('combined_md4_c2', 'combined', 'peaks', {'min_distance': 4}, 2),  # distance × smoothed intensity
 ]
 
 
@@ -100,7 +101,7 @@ def real_case(name, image, gt):
     comps = measure.label(mask, connectivity=2)
     runs = []
     for run, surface_name, source, args, conn in RUNS:
-        surface = distance if surface_name == 'distance' else smooth
+        surface = {'distance': distance, 'smooth': smooth, 'combined': distance * smooth}[surface_name]
         entry = {'run': run, 'surface': surface_name, 'markers': source, 'connectivity': conn, **args}
         if source == 'peaks':
             peaks = peak_local_max(surface, min_distance=args['min_distance'], labels=comps, exclude_border=False)

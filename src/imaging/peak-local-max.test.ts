@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMask } from '../core/image';
 import { distanceTransformEdt } from './distance-transform';
 import { labelComponents } from './label';
-import { diskFootprint, peakLocalMax, squareFootprint } from './peak-local-max';
-import { flatRows, loadSegmentArray, realCases, tinyCases } from './segment-reference';
+import { diskFootprint, maximumFilter, peakLocalMax, squareFootprint, type Footprint } from './peak-local-max';
+import { flatRows, loadSegmentArray, realCases, referenceSurface, tinyCases } from './segment-reference';
 
 describe('peakLocalMax', () => {
   it('keeps the higher of two peaks closer than min_distance and both when far enough', () => {
@@ -23,6 +23,29 @@ describe('peakLocalMax', () => {
     const labels = [1, 1, 1, 0, 2, 2, 2];
     expect(Array.from(peakLocalMax(img, 7, 1, { minDistance: 4 }))).toEqual([5]);
     expect(Array.from(peakLocalMax(img, 7, 1, { minDistance: 4, labels }))).toEqual([1, 5]);
+  });
+
+  it('maximum filter (constant 0 outside) equals a naive one for squares, disks and a ring', () => {
+    const width = 23;
+    const height = 17;
+    let seed = 3;
+    const img = Float64Array.from({ length: width * height }, () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 10 - 3);
+    const ring: Footprint = { size: 5, data: Uint8Array.from([1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1]) };
+    for (const fp of [squareFootprint(1), squareFootprint(4), diskFootprint(3), diskFootprint(7), ring]) {
+      const r = fp.size >> 1;
+      const got = maximumFilter(img, width, height, fp);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          let m = -Infinity;
+          for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
+            if (!fp.data[(dy + r) * fp.size + dx + r]) continue;
+            const yy = y + dy, xx = x + dx;
+            m = Math.max(m, yy < 0 || yy >= height || xx < 0 || xx >= width ? 0 : img[yy * width + xx]);
+          }
+          expect(got[y * width + x]).toBe(m);
+        }
+      }
+    }
   });
 
   it('footprints: square of side 2r+1 and skimage disk', () => {
@@ -58,7 +81,7 @@ describe('peakLocalMax', () => {
       let checked = 0;
       for (const run of c.runs) {
         if (!run.peaks) continue;
-        const surface = run.surface === 'distance' ? distance : smooth;
+        const surface = referenceSurface(run, distance, smooth);
         const got =
           run.markers === 'docs'
             ? peakLocalMax(surface, width, height, { minDistance: 1, footprint: squareFootprint(1), labels: mask.data, excludeBorder: 1 })
@@ -66,7 +89,7 @@ describe('peakLocalMax', () => {
         expect(Array.from(got), run.run).toEqual(run.peaks);
         checked++;
       }
-      expect(checked).toBe(4);
+      expect(checked).toBe(5);
     });
   }
 });

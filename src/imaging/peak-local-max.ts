@@ -44,25 +44,77 @@ export function diskFootprint(radius: number): Footprint {
   return { size, data };
 }
 
-/** ndi.maximum_filter(image, footprint, mode='constant', cval=0). */
-function maximumFilter(img: Float64Array, width: number, height: number, fp: Footprint): Float64Array {
+/**
+ * Row half-widths of a footprint whose rows are runs centred on the middle column (squares, disks):
+ * hw[dy + r] = h when the row covers columns −h..h, −1 when empty; undefined for other shapes.
+ */
+function footprintChords(fp: Footprint): Int32Array | undefined {
   const r = fp.size >> 1;
-  const dys: number[] = [];
-  const dxs: number[] = [];
+  const hw = new Int32Array(fp.size).fill(-1);
   for (let y = 0; y < fp.size; y++) {
-    for (let x = 0; x < fp.size; x++) if (fp.data[y * fp.size + x]) (dys.push(y - r), dxs.push(x - r));
+    let lo = -1;
+    let hi = -1;
+    for (let x = 0; x < fp.size; x++) if (fp.data[y * fp.size + x]) (lo = lo < 0 ? x : lo), (hi = x);
+    if (lo < 0) continue;
+    for (let x = lo; x <= hi; x++) if (!fp.data[y * fp.size + x]) return undefined;
+    if (lo - r !== -(hi - r)) return undefined;
+    hw[y] = hi - r;
   }
-  const out = new Float64Array(width * height);
+  return hw;
+}
+
+/** Max over x−h..x+h of each row (0 outside the image: mode 'constant'), van Herk / Gil–Werman, O(n). */
+function slidingMaxRows(img: Float64Array, width: number, height: number, h: number, out: Float64Array, g: Float64Array, b: Float64Array): void {
+  const k = 2 * h + 1;
+  const len = width + 2 * h;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let m = -Infinity;
-      for (let k = 0; k < dys.length; k++) {
-        const yy = y + dys[k];
-        const xx = x + dxs[k];
-        const v = yy < 0 || yy >= height || xx < 0 || xx >= width ? 0 : img[yy * width + xx];
-        if (v > m) m = v;
+    const row = y * width;
+    const at = (i: number) => (i < h || i >= h + width ? 0 : img[row + i - h]);
+    for (let i = 0; i < len; i++) g[i] = i % k === 0 ? at(i) : Math.max(g[i - 1], at(i));
+    for (let i = len - 1; i >= 0; i--) b[i] = i % k === k - 1 || i === len - 1 ? at(i) : Math.max(b[i + 1], at(i));
+    for (let x = 0; x < width; x++) out[row + x] = Math.max(b[x], g[x + 2 * h]);
+  }
+}
+
+/** ndi.maximum_filter(image, footprint, mode='constant', cval=0): O(n·r) for chord footprints. */
+export function maximumFilter(img: Float64Array, width: number, height: number, fp: Footprint): Float64Array {
+  const r = fp.size >> 1;
+  const out = new Float64Array(width * height).fill(-Infinity);
+  const chords = footprintChords(fp);
+  if (!chords) {
+    for (let dy = -r; dy <= r; dy++) {
+      for (let dx = -r; dx <= r; dx++) {
+        if (!fp.data[(dy + r) * fp.size + dx + r]) continue;
+        for (let y = 0; y < height; y++) {
+          const yy = y + dy;
+          for (let x = 0; x < width; x++) {
+            const xx = x + dx;
+            const v = yy < 0 || yy >= height || xx < 0 || xx >= width ? 0 : img[yy * width + xx];
+            if (v > out[y * width + x]) out[y * width + x] = v;
+          }
+        }
       }
-      out[y * width + x] = m;
+    }
+    return out;
+  }
+  const rowMax = new Float64Array(width * height);
+  const g = new Float64Array(width + 2 * r);
+  const b = new Float64Array(width + 2 * r);
+  for (const h of new Set(chords)) {
+    if (h < 0) continue;
+    slidingMaxRows(img, width, height, h, rowMax, g, b);
+    for (let dy = -r; dy <= r; dy++) {
+      if (chords[dy + r] !== h) continue;
+      for (let y = 0; y < height; y++) {
+        const yy = y + dy;
+        const outRow = y * width;
+        if (yy < 0 || yy >= height) {
+          for (let x = 0; x < width; x++) if (out[outRow + x] < 0) out[outRow + x] = Math.max(out[outRow + x], 0);
+          continue;
+        }
+        const src = yy * width;
+        for (let x = 0; x < width; x++) if (rowMax[src + x] > out[outRow + x]) out[outRow + x] = rowMax[src + x];
+      }
     }
   }
   return out;

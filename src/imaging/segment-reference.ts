@@ -20,7 +20,7 @@ export interface TinyCase {
 
 export interface RealRun {
   run: string;
-  surface: 'distance' | 'smooth';
+  surface: 'distance' | 'smooth' | 'combined';
   markers: 'peaks' | 'docs' | 'hmax';
   connectivity: 1 | 2;
   min_distance?: number;
@@ -46,6 +46,13 @@ export function loadSegmentArray(name: string): { width: number; height: number;
   const arr = readNpy(referencePath('segment', name));
   const [height, width] = arr.shape;
   return { width, height, data: arr.data as ArrayLike<number> };
+}
+
+/** The surface a reference run floods: distance, the smoothed image, or their product. */
+export function referenceSurface(run: RealRun, distance: Float64Array, smooth: ArrayLike<number>): Float64Array {
+  if (run.surface === 'distance') return distance;
+  if (run.surface === 'smooth') return Float64Array.from(smooth);
+  return Float64Array.from(distance, (d, i) => d * smooth[i]);
 }
 
 /** ndi.label of a set of pixels with skimage's default cross (4-connected) structure, or 8. */

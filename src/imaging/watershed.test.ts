@@ -5,7 +5,7 @@ import { labelComponents } from './label';
 import { peakLocalMax, squareFootprint } from './peak-local-max';
 import { hMaxima } from './h-maxima';
 import { watershed } from './watershed';
-import { flatRows, labelPixels, loadSegmentArray, realCases, tinyCases } from './segment-reference';
+import { flatRows, labelPixels, loadSegmentArray, realCases, referenceSurface, tinyCases } from './segment-reference';
 
 describe('watershed', () => {
   it('splits two touching blobs at the neck between their markers', () => {
@@ -67,7 +67,7 @@ describe('watershed', () => {
       const distance = distanceTransformEdt(mask.data, width, height);
       const comps = labelComponents(createMask({ width, height }, mask.data as Uint8Array), 8).data;
       for (const run of c.runs) {
-        const surface = run.surface === 'distance' ? distance : Float64Array.from(smooth);
+        const surface = referenceSurface(run, distance, smooth);
         let markers: Uint32Array;
         if (run.markers === 'hmax') {
           const hmax = hMaxima(surface, width, height, run.h!, run.surface === 'distance' ? 'float64' : 'float32');

@@ -18,8 +18,8 @@ export interface WatershedOptions {
   compactness?: number;
 }
 
-/** A binary min-heap of (value, age, index, source), ordered by value, then age: heap_general.pxi. */
-class WatershedHeap {
+/** A binary min-heap of (value, age, index, source), ordered by value, then age: heap_general.pxi. Also used by propagate.ts. */
+export class WatershedHeap {
   value: Float64Array;
   age: Float64Array;
   index: Int32Array;

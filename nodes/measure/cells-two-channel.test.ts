@@ -1,0 +1,58 @@
+// pipelines/cells-two-channel.json on the real two-channel NEUBIAS image (tubulin, nuclei).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Labels, Table } from '../../src/core/image';
+import { runPipeline, type RunResult } from '../../src/core/executor';
+import { hashBytes } from '../../src/core/hash';
+import { numberColumn } from '../../src/core/table';
+import { loadPipelineText } from '../../src/core/validate';
+import { readNpy } from '../../src/testing/npy';
+import { imagePath, referencePath, REPO_ROOT } from '../../src/testing/paths';
+import { nodeRegistry } from '../index';
+
+const NAME = 'xyc_16bit__nuclei_tubulin_crop.tif';
+let result: RunResult;
+const labelsOf = (node: string, port: string) => result.values.get(node)![port] as Labels;
+const tableOf = (node: string) => result.values.get(node)!.table as Table;
+
+describe('pipelines/cells-two-channel.json', () => {
+  beforeAll(async () => {
+    const loaded = loadPipelineText(readFileSync(join(REPO_ROOT, 'pipelines', 'cells-two-channel.json'), 'utf8'), nodeRegistry);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const bytes = readFileSync(imagePath(NAME));
+    result = await runPipeline(loaded.checked, { registry: nodeRegistry, source: { name: NAME, bytes, hash: hashBytes(bytes) } });
+  });
+
+  it('runs without error', () => {
+    expect(result.error).toBeUndefined();
+  });
+
+  it('finds the same nuclei and cells as scikit-image (Otsu, fill holes, label, watershed on the Sobel edges)', () => {
+    const nuclei = labelsOf('nuclei', 'labels');
+    const cells = labelsOf('cells', 'cells');
+    expect(nuclei.count).toBe(10);
+    expect(Array.from(nuclei.data)).toEqual(Array.from(readNpy(referencePath('segment', 'cells_nuclei.npy')).data as Uint16Array));
+    expect(Array.from(cells.data)).toEqual(Array.from(readNpy(referencePath('segment', 'cells_watershed-gradient.npy')).data as Uint16Array));
+  });
+
+  it('measures cells, cytoplasm and nuclei in both channels, and relates each nucleus to its own cell', () => {
+    const cells = tableOf('export_cells');
+    const cytoplasm = tableOf('export_cytoplasm');
+    const nuclei = tableOf('export_nuclei');
+    for (const t of [cells, cytoplasm, nuclei]) {
+      expect(t.rows).toBe(10);
+      const names = t.columns.map((c) => c.name);
+      expect(names).toContain('mean_intensity_tubulin');
+      expect(names).toContain('mean_intensity_DNA');
+    }
+    const area = (t: Table) => numberColumn(t, 'area');
+    area(cells).forEach((a, i) => expect(a).toBe(area(nuclei)[i] + area(cytoplasm)[i]));
+    // the DNA stain is brighter in each nucleus than in its cytoplasm
+    const dnaN = numberColumn(nuclei, 'mean_intensity_DNA');
+    const dnaC = numberColumn(cytoplasm, 'mean_intensity_DNA');
+    dnaN.forEach((v, i) => expect(v).toBeGreaterThan(dnaC[i]));
+    const relations = tableOf('export_relations');
+    expect(Array.from(numberColumn(relations, 'parent'))).toEqual(Array.from(numberColumn(relations, 'label')));
+  });
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { UserError } from '../../src/core/errors';
+import { copyMeta } from '../../src/core/image';
+import { defineNode, port } from '../../src/core/node';
+import { createTable } from '../../src/core/table';
+
+/** For each child label present: the parent label it overlaps most (0: none), ties to the lower label. */
+export function relateLabels(children: ArrayLike<number>, parents: ArrayLike<number>): { child: number[]; parent: number[]; overlap: number[] } {
+  const counts = new Map<number, Map<number, number>>();
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (!c) continue;
+    let m = counts.get(c);
+    if (!m) counts.set(c, (m = new Map()));
+    const p = parents[i];
+    if (p) m.set(p, (m.get(p) ?? 0) + 1);
+  }
+  const child = Array.from(counts.keys()).sort((a, b) => a - b);
+  const parent: number[] = [];
+  const overlap: number[] = [];
+  for (const c of child) {
+    let best = 0;
+    let bestCount = 0;
+    for (const [p, n] of counts.get(c)!) if (n > bestCount || (n === bestCount && p < best)) (best = p), (bestCount = n);
+    parent.push(best);
+    overlap.push(bestCount);
+  }
+  return { child, parent, overlap };
+}
+
+export const relateObjects = defineNode({
+  type: 'relate-objects',
+  version: 1,
+  category: 'Measure',
+  label: 'Relate objects (parents and children)',
+  description: [
+    'Relates two sets of objects of the same image, e.g. spots (children) inside cells (parents), or ' +
+      'nuclei inside cells (CellProfiler RelateObjects). Each child\'s parent is the parent label it ' +
+      'shares the most pixels with (ties: the lower label); 0 when it overlaps no parent.',
+    'Outputs two tables:',
+    '- children: one row per child label present, ascending: label, parent (Parent_<parents>), ' +
+      'overlap (pixels shared with that parent).',
+    '- parents: one row per parent label present, ascending: label, children (Children_<children>_Count: ' +
+      'how many children have it as their parent; 0 for none).',
+  ].join('\n'),
+  inputs: {
+    parents: port.labels({ label: 'Parents (e.g. cells)' }),
+    children: port.labels({ label: 'Children (e.g. nuclei, spots)' }),
+  },
+  outputs: {
+    children: port.table({ label: 'Children' }),
+    parents: port.table({ label: 'Parents' }),
+  },
+  params: z.object({}),
+  run: ({ parents, children }) => {
+    if (parents.width !== children.width || parents.height !== children.height || parents.planes !== children.planes) {
+      throw new UserError(
+        `relate-objects: parents (${parents.width}×${parents.height}, ${parents.planes} planes) and children ` +
+          `(${children.width}×${children.height}, ${children.planes} planes) must have the same size`,
+      );
+    }
+    const rel = relateLabels(children.data, parents.data);
+    const present = Array.from(new Set(parents.data)).filter((l) => l !== 0).sort((a, b) => a - b);
+    const childCount = new Map<number, number>();
+    for (const p of rel.parent) if (p) childCount.set(p, (childCount.get(p) ?? 0) + 1);
+    return {
+      children: createTable(
+        [{ name: 'label', values: rel.child }, { name: 'parent', values: rel.parent }, { name: 'overlap', values: rel.overlap }],
+        copyMeta(children.meta),
+      ),
+      parents: createTable(
+        [{ name: 'label', values: present }, { name: 'children', values: present.map((p) => childCount.get(p) ?? 0) }],
+        copyMeta(parents.meta),
+      ),
+    };
+  },
+});

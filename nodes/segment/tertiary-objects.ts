@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { UserError } from '../../src/core/errors';
+import { copyMeta, createLabels } from '../../src/core/image';
+import { defineNode, port } from '../../src/core/node';
+
+export const tertiaryObjects = defineNode({
+  type: 'tertiary-objects',
+  version: 1,
+  category: 'Segment',
+  label: 'Cytoplasm (cell minus nucleus)',
+  description:
+    'The part of each larger object outside the smaller ones, e.g. cytoplasm = cell minus nucleus ' +
+    '(CellProfiler IdentifyTertiaryObjects, without its optional 1-pixel shrinking): a pixel keeps its cell ' +
+    'label when no nucleus covers it, and becomes background where any nucleus does. Labels are not ' +
+    'renumbered, so cytoplasm 7 belongs to cell 7 (and nucleus 7 when the cells came from ' +
+    'secondary-objects); a cell entirely covered by nuclei has no cytoplasm and its label is missing.',
+  inputs: {
+    cells: port.labels({ label: 'Larger objects (cells)' }),
+    nuclei: port.labels({ label: 'Smaller objects (nuclei)' }),
+  },
+  outputs: { cytoplasm: port.labels({ label: 'Cytoplasm' }) },
+  params: z.object({}),
+  run: ({ cells, nuclei }) => {
+    if (cells.width !== nuclei.width || cells.height !== nuclei.height || cells.planes !== nuclei.planes) {
+      throw new UserError(
+        `tertiary-objects: cells (${cells.width}×${cells.height}, ${cells.planes} planes) and nuclei ` +
+          `(${nuclei.width}×${nuclei.height}, ${nuclei.planes} planes) must have the same size`,
+      );
+    }
+    const data = Uint32Array.from(cells.data, (l, i) => (nuclei.data[i] ? 0 : l));
+    const { width, height, planes } = cells;
+    return { cytoplasm: createLabels({ width, height, planes }, data, cells.count, copyMeta(cells.meta)) };
+  },
+});
