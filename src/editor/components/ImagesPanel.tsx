@@ -1,20 +1,39 @@
-// The images the pipeline runs on: add more (picker or drop), pick the one previewed.
+// The images the pipeline runs on: add more (picker or drop), pick the one previewed, or use them
+// all as one stack ordered by file name.
 import { useRef } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
+import { stackOrder } from '../files/stack-name';
 
 export function ImagesPanel() {
-  const { sources, sourceHash } = useSessionState();
+  const { sources, sourceHash, stack } = useSessionState();
   const { session } = useServices();
   const picker = useRef<HTMLInputElement>(null);
+  const stackInput = session.stackInput;
+  const shown = stack ? stackOrder(sources) : sources;
   return (
     <section aria-label="Images" className="cg-images">
       <h2>Images</h2>
       {sources.length === 0 && <p className="muted">No image yet: drop TIFF, PNG or JPEG files on the page.</p>}
-      <ul>
-        {sources.map((s) => (
+      {sources.length > 1 && (
+        <label className="cg-stack-toggle" title="Like `cellgraph run --stack` on a folder: every image must have the same size, channels and type">
+          <input type="checkbox" checked={stack} onChange={(e) => session.setStack(e.target.checked)} />
+          Use these files as one stack, ordered by name
+        </label>
+      )}
+      {stack && stackInput && (
+        <p className="muted" data-testid="stack-summary">
+          Stack <strong>{stackInput.name}</strong>: {sources.length} files → planes 0–{sources.length - 1}
+        </p>
+      )}
+      <ul className={stack ? 'cg-stack-list' : undefined}>
+        {shown.map((s, i) => (
           <li key={s.hash}>
             <label>
-              <input type="radio" name="cg-source" checked={s.hash === sourceHash} onChange={() => session.selectSource(s.hash)} />
+              {stack ? (
+                <span className="cg-plane-number" aria-label={`plane ${i}`}>{i}</span>
+              ) : (
+                <input type="radio" name="cg-source" checked={s.hash === sourceHash} onChange={() => session.selectSource(s.hash)} />
+              )}
               {s.name} <span className="muted">({(s.size / 1024).toFixed(0)} KiB)</span>
             </label>
           </li>

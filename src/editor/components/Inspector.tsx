@@ -9,6 +9,8 @@ import { nodeTitle } from '../graph/to-flow';
 import { ParamField } from './ParamField';
 import { OutputPreviewView } from './OutputPreview';
 import { ImagesPanel } from './ImagesPanel';
+import { MetadataView } from './MetadataView';
+import { FilenamePatternPreview } from './FilenamePatternPreview';
 import { CachePanel } from './CachePanel';
 
 export function Inspector() {
@@ -41,11 +43,18 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           <ParamField key={`${nodeId}:${f.key}`} nodeId={nodeId} field={f} schema={shape[f.key]} value={node.params[f.key]} />
         ))}
       </form>
+      {node.type === 'metadata-from-filename' && (
+        <FilenamePatternPreview pattern={String(node.params.pattern ?? fields.find((f) => f.key === 'pattern')?.default ?? '')} />
+      )}
       {run?.preview && (
         <div className="cg-inspector-previews">
           <h3>Result</h3>
           {Object.entries(run.preview.outputs).map(([port, p]) => (
             <OutputPreviewView key={port} nodeId={nodeId} port={port} preview={p} />
+          ))}
+          <h3>Metadata</h3>
+          {Object.entries(run.preview.outputs).map(([port, p]) => (
+            <MetadataView key={port} port={port} preview={p} />
           ))}
         </div>
       )}

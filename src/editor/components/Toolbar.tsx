@@ -55,7 +55,7 @@ export function Toolbar({ actions }: { actions: Actions }) {
                     role="menuitem"
                     onClick={() => {
                       setExamplesOpen(false);
-                      session.openText(ex.text, ex.file);
+                      void session.track(session.openExample(ex));
                     }}
                   >
                     {ex.name} <span className="muted">{ex.file}</span>

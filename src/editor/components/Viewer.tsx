@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import type { Image, Labels, Mask, Table } from '../../core/image';
 import { imageToRgba, labelsToRgba, maskToRgba } from '../display/contrast';
+import { colormapRgba } from '../display/colormap';
+import type { OutputDisplay } from '../engine/protocol';
+import { ColormapLegend, PlaneSlider } from './OutputPreview';
 import { useDownload } from '../hooks/useDownload';
 import { useServices, useSessionState } from '../hooks/context';
 import { formatNumber } from './HistogramChart';
@@ -43,23 +46,30 @@ export function Viewer() {
         {error && <p className="cg-error">{error}</p>}
         {!value && !error && <p>Loading…</p>}
         {value && value.kind === 'table' && <TableGrid table={value} caption={`${viewer.nodeId} ${viewer.port}`} />}
-        {value && value.kind !== 'table' && <RasterViewer raster={value} />}
+        {value && value.kind !== 'table' && <RasterViewer raster={value} nodeId={viewer.nodeId} port={viewer.port} />}
       </div>
     </div>
   );
 }
 
-function RasterViewer({ raster }: { raster: Image | Mask | Labels }) {
-  const [plane, setPlane] = useState(0);
+function RasterViewer({ raster, nodeId, port }: { raster: Image | Mask | Labels; nodeId: string; port: string }) {
+  const state = useSessionState();
+  const plane = Math.min(raster.planes - 1, state.planes[`${nodeId}.${port}`] ?? 0);
+  const shown = state.nodes[nodeId]?.preview?.outputs[port];
+  const display: OutputDisplay | undefined = shown && 'display' in shown ? shown.display : undefined;
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
   const [hover, setHover] = useState<{ x: number; y: number } | undefined>();
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | undefined>(undefined);
   const rgba = useMemo(() => {
+    if (raster.kind === 'image' && display && raster.channels === 1) {
+      const n = raster.width * raster.height;
+      return colormapRgba(raster.data.subarray(plane * n, (plane + 1) * n), display.lo, display.hi, display.colormap);
+    }
     if (raster.kind === 'image') return imageToRgba(raster, plane).rgba;
     if (raster.kind === 'mask') return maskToRgba(raster, plane);
     return labelsToRgba(raster, undefined, plane);
-  }, [raster, plane]);
+  }, [raster, plane, display]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -114,11 +124,8 @@ function RasterViewer({ raster }: { raster: Image | Mask | Labels }) {
       <footer className="cg-viewer-status">
         <span data-testid="pixel-readout">{hover ? `x ${hover.x}, y ${hover.y}: ${pixelValue(raster, hover.x, hover.y, plane)}` : 'Move over the image to read values'}</span>
         <span>zoom {(view.scale * 100).toFixed(0)}%</span>
-        {raster.planes > 1 && (
-          <label>
-            plane <input type="range" min={0} max={raster.planes - 1} value={plane} onChange={(e) => setPlane(Number(e.target.value))} /> {plane + 1}/{raster.planes}
-          </label>
-        )}
+        {raster.planes > 1 && <PlaneSlider nodeId={nodeId} port={port} plane={plane} planes={raster.planes} />}
+        {display && <ColormapLegend display={display} />}
         <span className="muted">{raster.width}×{raster.height} {raster.kind === 'image' ? raster.dtype : raster.kind}</span>
       </footer>
     </div>

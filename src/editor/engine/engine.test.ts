@@ -82,5 +82,24 @@ describe('Engine', () => {
     expect([a.status, b.status, c.status]).toEqual(['cancelled', 'cancelled', 'finished']);
     expect(new Set(c.reports.map((r) => r.status))).toEqual(new Set(['done']));
   });
-});
 
+  test('previews carry the metadata the inspector shows: source, provenance, value range; other planes on request', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const source = await engine.addSource('dsb2018_256_uint8.tif', image);
+    const events: EngineEvent[] = [];
+    await engine.run({ runId: 1, pipeline, sourceHash: source.hash, have: {} }, (e) => events.push(e));
+    const previewOf = (id: string) => events.flatMap((e) => (e.type === 'node-end' && e.id === id && e.preview ? [e.preview] : []))[0];
+    const blurred = previewOf('blur').outputs.image as RasterPreview;
+    expect(blurred.meta.source).toBe('dsb2018_256_uint8.tif');
+    expect(blurred.meta.provenance?.steps.map((s) => s.id)).toEqual(['load', 'blur']);
+    expect(blurred.meta.provenance?.steps[1].params).toEqual(pipeline.nodes.find((n) => n.id === 'blur')!.params);
+    expect(blurred.meta.provenance?.inputs).toEqual([{ name: 'dsb2018_256_uint8.tif', hash: source.hash }]);
+    expect(blurred.meta.valueRange!.max).toBeGreaterThan(blurred.meta.valueRange!.min);
+    const table = previewOf('measure').outputs.table;
+    expect(table.kind === 'table' && table.meta.provenance?.steps.at(-1)?.type).toBe('measure-objects');
+    // a 2-D result has one plane: asking for another gives plane 0; a table has none
+    expect((await engine.planePreview('blur', 'image', 5))?.plane).toBe(0);
+    expect(await engine.planePreview('measure', 'table', 1)).toBeUndefined();
+  });
+});

@@ -7,12 +7,13 @@ import { hashBytes } from '../../core/hash';
 import { transferablesOf, type Image, type Table } from '../../core/image';
 import type { PortValue, Registry, SourceFile } from '../../core/node';
 import { formatProblem } from '../../core/pipeline';
+import { provenanceByNode, withProvenance } from '../../core/provenance';
 import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { encodeRaster } from '../../cli/encode';
 import { tableToCsv } from '../files/table-csv';
-import { makePreview } from './previews';
-import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RunRequest, RunSummary, SourceInfo } from './protocol';
+import { displayFor, makePreview, rasterPreview } from './previews';
+import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
 import { TieredCache } from './tiered-cache';
 
 /** Marks values for transfer when running in a worker; identity when called directly (tests). */
@@ -23,6 +24,8 @@ export class Engine implements EngineApi {
   private reason?: string = 'not opened';
   private sources = new Map<string, SourceFile>();
   private values = new Map<string, NodeOutputs>();
+  /** What each node's preview was drawn with, so another plane can be drawn the same way. */
+  private previewInputs = new Map<string, { def: ReturnType<Registry['get']>; inputs: Record<string, PortValue | undefined>; base?: Image }>();
   private sourceName = 'image';
   private readonly running = new Map<number, AbortController>();
   private current?: Promise<unknown>;
@@ -112,7 +115,11 @@ export class Engine implements EngineApi {
       },
     };
     const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));
+    // the executor stamps provenance on the values it passes on, after the cache; the cached values
+    // seen here get the same stamp, so previews and downloads say where they came from
+    const provenance = provenanceByNode(checked.checked, this.registry, source);
     const values = new Map<string, NodeOutputs>();
+    const previewInputs: typeof this.previewInputs = new Map();
     let baseImage: { image: Image; key: string } | undefined;
     try {
       const result = await runPipeline(checked.checked, {
@@ -123,11 +130,12 @@ export class Engine implements EngineApi {
         onEvent: (event) => {
           if (event.type === 'node-start') return onEvent({ runId, type: 'node-start', id: event.id });
           const { report } = event;
-          const outputs = captured.get(report.key);
+          const unstamped = captured.get(report.key);
           if (report.status === 'done') this.ranCount++;
-          if (!outputs || (report.status !== 'done' && report.status !== 'cached')) {
+          if (!unstamped || (report.status !== 'done' && report.status !== 'cached')) {
             return onEvent({ runId, type: 'node-end', id: event.id, report });
           }
+          const outputs = withProvenance(unstamped, provenance.get(event.id)!);
           values.set(event.id, outputs);
           const def = this.registry.get(byId.get(event.id)!.type)!;
           if (!baseImage && def.readsSource) {
@@ -136,17 +144,19 @@ export class Engine implements EngineApi {
           }
           const usesBase = Object.values(def.outputs).some((s) => s.type === 'labels');
           const key = usesBase && baseImage ? `${report.key}+${baseImage.key}` : report.key;
-          if (have[event.id] === key) return onEvent({ runId, type: 'node-end', id: event.id, report });
           const inputs: Record<string, PortValue | undefined> = {};
           for (const e of checked.checked.pipeline.edges) {
             if (e.to.node === event.id) inputs[e.to.port] = values.get(e.from.node)?.[e.from.port];
           }
+          previewInputs.set(event.id, { def, inputs, base: baseImage?.image });
+          if (have[event.id] === key) return onEvent({ runId, type: 'node-end', id: event.id, report });
           const preview = makePreview({ key, def, outputs, inputs, base: baseImage?.image });
           const message: EngineEvent = { runId, type: 'node-end', id: event.id, report, preview };
           onEvent(this.send(message, transferablesOf(preview)));
         },
       });
       this.values = values;
+      this.previewInputs = previewInputs;
       this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
       return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
     } catch (err) {
@@ -161,6 +171,14 @@ export class Engine implements EngineApi {
     if (value === undefined) return undefined;
     const copy = structuredClone(value);
     return this.send(copy, transferablesOf(copy));
+  }
+
+  async planePreview(nodeId: string, port: string, plane: number): Promise<RasterPreview | undefined> {
+    const value = this.values.get(nodeId)?.[port];
+    const context = this.previewInputs.get(nodeId);
+    if (!context?.def || typeof value !== 'object' || value.kind === 'table') return undefined;
+    const preview = rasterPreview(value, context.base, plane, displayFor(context.def, port, context.inputs));
+    return this.send(preview, transferablesOf(preview));
   }
 
   /** The file `cellgraph run` would write for this output: CSV for tables, TIFF/PNG for rasters. */

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { nodeRegistry } from '../../../nodes/index';
 import { imageFromRows, labelsFromRows, maskFromRows, type Image } from '../../core/image';
 import type { PortValue } from '../../core/node';
-import { countLabels, makePreview } from './previews';
+import { countLabels, makePreview, rasterPreview } from './previews';
+import { createImage } from '../../core/image';
+import { testContext } from '../../testing/context';
 import type { RasterPreview } from './protocol';
 
 describe('previews', () => {
@@ -34,5 +36,27 @@ describe('previews', () => {
     expect(preview.outputs.image).toEqual({ kind: 'other', note: expect.stringMatching(/^no preview for this points/) });
     const fine = makePreview({ key: 'k', def: nodeRegistry.get('gaussian-blur')!, outputs: { image: imageFromRows([[1, 2]]) as Image }, inputs: {} });
     expect(fine.outputs.image.kind).toBe('image');
+  });
+
+  test('a stack preview shows the plane asked for; its metadata has the value range over all planes', () => {
+    const stack = createImage({ width: 2, height: 1, planes: 3 }, 'uint16', Uint16Array.from([1, 2, 30, 40, 500, 600]));
+    stack.meta = { source: 'z.tif', pixelSize: { x: 0.5, y: 0.5, z: 2, unit: 'µm' }, extra: { objective: '63x' } };
+    const p0 = rasterPreview(stack);
+    const p2 = rasterPreview(stack, undefined, 2);
+    expect([p0.plane, p2.plane, rasterPreview(stack, undefined, 99).plane]).toEqual([0, 2, 2]);
+    expect(p2.ranges![0]).toEqual({ lo: 500, hi: 600 });
+    expect(p0.meta).toEqual({ source: 'z.tif', pixelSize: { x: 0.5, y: 0.5, z: 2, unit: 'µm' }, extra: { objective: '63x' }, valueRange: { min: 1, max: 600 }, nanCount: 0 });
+  });
+
+  test('the focus-stack index map is coloured over 0 … planes − 1, not auto-contrasted', () => {
+    const stack = createImage({ width: 4, height: 4, planes: 5 }, 'float32');
+    const def = nodeRegistry.get('focus-stack')!;
+    const outputs = def.run({ image: stack } as never, def.params.parse({}), testContext()) as Record<string, PortValue>;
+    const preview = makePreview({ key: 'k', def, outputs, inputs: { image: stack } });
+    expect((preview.outputs.index as RasterPreview).display).toEqual({ colormap: 'viridis', lo: 0, hi: 4, legend: 'plane' });
+    expect((preview.outputs.composite as RasterPreview).display).toBeUndefined();
+    const map = nodeRegistry.get('focus-map')!;
+    const focus = makePreview({ key: 'k', def: map, outputs: map.run({ image: stack } as never, map.params.parse({}), testContext()) as Record<string, PortValue>, inputs: { image: stack } });
+    expect((focus.outputs.image as RasterPreview).display).toMatchObject({ lo: 0, hi: 1, legend: 'focus' });
   });
 });

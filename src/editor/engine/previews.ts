@@ -4,8 +4,11 @@ import type { Image, Labels, Mask, Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
 import { downscaleRgba, imageToRgba, labelsToRgba, maskToRgba } from '../display/contrast';
+import { colormapRgba } from '../display/colormap';
 import { displayHistogram } from '../display/histogram';
-import type { NodePreview, OutputPreview, RasterPreview } from './protocol';
+import { metaSummary } from './meta-summary';
+import type { NodePreview, OutputDisplay, OutputPreview, RasterPreview } from './protocol';
+import { seriesPlot } from './series-plot';
 
 export const THUMB_SIZE = 320;
 
@@ -18,11 +21,25 @@ export interface PreviewInput {
   base?: Image;
 }
 
+/**
+ * Outputs whose values mean something fixed are shown through a colour map over that range rather
+ * than with auto contrast: the plane index map of focus-stack, the 0–1 focus map.
+ */
+export function displayFor(def: AnyNodeDefinition, port: string, inputs: Record<string, PortValue | undefined>): OutputDisplay | undefined {
+  if (def.type === 'focus-stack' && port === 'index') {
+    const stack = inputs.image;
+    const planes = typeof stack === 'object' && stack && 'planes' in stack ? stack.planes : 1;
+    return { colormap: 'viridis', lo: 0, hi: Math.max(1, planes - 1), legend: 'plane' };
+  }
+  if (def.type === 'focus-map' && port === 'image') return { colormap: 'inferno', lo: 0, hi: 1, legend: 'focus' };
+  return undefined;
+}
+
 export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): NodePreview {
   const previews: Record<string, OutputPreview> = {};
   for (const name of Object.keys(def.outputs)) {
     const v = outputs[name];
-    if (v !== undefined) previews[name] = safePreview(v, base);
+    if (v !== undefined) previews[name] = safePreview(v, base, displayFor(def, name, inputs));
   }
   const preview: NodePreview = { key, outputs: previews };
   const threshold = Object.entries(def.outputs).find(([, s]) => s.type === 'number');
@@ -34,24 +51,29 @@ export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): 
 }
 
 /** A preview that cannot be drawn must not fail the run: the result itself is fine. */
-function safePreview(value: PortValue, base?: Image): OutputPreview {
+function safePreview(value: PortValue, base?: Image, display?: OutputDisplay): OutputPreview {
   try {
-    return outputPreview(value, base);
+    return outputPreview(value, base, display);
   } catch (err) {
     const kind = typeof value === 'object' && value && 'kind' in value ? String(value.kind) : typeof value;
     return { kind: 'other', note: `no preview for this ${kind} (${err instanceof Error ? err.message : String(err)})` };
   }
 }
 
-function outputPreview(value: PortValue, base?: Image): OutputPreview {
+function outputPreview(value: PortValue, base?: Image, display?: OutputDisplay): OutputPreview {
   if (typeof value === 'number') return { kind: 'number', value };
-  if (value.kind === 'table') return { kind: 'table', table: copyTable(value) };
+  if (value.kind === 'table') {
+    const plot = seriesPlot(value);
+    return { kind: 'table', table: copyTable(value), meta: metaSummary(value), ...(plot ? { plot } : {}) };
+  }
   const kind: string = value.kind;
   if (kind !== 'image' && kind !== 'mask' && kind !== 'labels') throw new Error(`a ${kind} value`);
-  return rasterPreview(value, base);
+  return rasterPreview(value, base, 0, display);
 }
 
-export function rasterPreview(value: Image | Mask | Labels, base?: Image): RasterPreview {
+/** The thumbnail of one plane (0-based, clamped to the stack) with the value's metadata. */
+export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane = 0, display?: OutputDisplay): RasterPreview {
+  plane = Math.min(value.planes - 1, Math.max(0, Math.floor(plane)));
   const common = {
     kind: value.kind,
     width: value.width,
@@ -62,22 +84,27 @@ export function rasterPreview(value: Image | Mask | Labels, base?: Image): Raste
   };
   let rgba: Uint8ClampedArray;
   const extra: Partial<RasterPreview> = {};
-  if (value.kind === 'image') {
-    const shown = imageToRgba(value);
+  if (value.kind === 'image' && display && value.channels === 1) {
+    const n = value.width * value.height;
+    rgba = colormapRgba(value.data.subarray(plane * n, (plane + 1) * n), display.lo, display.hi, display.colormap);
+    extra.display = display;
+  } else if (value.kind === 'image') {
+    const shown = imageToRgba(value, plane);
     rgba = shown.rgba;
     extra.ranges = shown.ranges;
   } else if (value.kind === 'mask') {
-    rgba = maskToRgba(value);
+    rgba = maskToRgba(value, plane);
     let n = 0;
     for (let i = 0; i < value.data.length; i++) n += value.data[i] ? 1 : 0;
     extra.foreground = n;
   } else {
-    const under = base && base.width === value.width && base.height === value.height ? imageToRgba(base).rgba : undefined;
-    rgba = labelsToRgba(value, under);
+    const basePlane = base && base.planes === value.planes ? plane : 0;
+    const under = base && base.width === value.width && base.height === value.height ? imageToRgba(base, basePlane).rgba : undefined;
+    rgba = labelsToRgba(value, under, plane);
     extra.objects = countLabels(value);
   }
   const thumb = downscaleRgba(rgba, value.width, value.height, THUMB_SIZE);
-  return { ...common, ...extra, thumb: { width: thumb.width, height: thumb.height, rgba: thumb.rgba === rgba ? rgba : thumb.rgba } };
+  return { ...common, ...extra, plane, meta: metaSummary(value), thumb: { width: thumb.width, height: thumb.height, rgba: thumb.rgba === rgba ? rgba : thumb.rgba } };
 }
 
 /** Distinct non-zero labels (labels need not be consecutive), as `cellgraph run` counts them. */

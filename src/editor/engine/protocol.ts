@@ -3,6 +3,9 @@ import type { Table } from '../../core/image';
 import type { NodeReport } from '../../core/executor';
 import type { Pipeline } from '../../core/pipeline';
 import type { DisplayRange } from '../display/contrast';
+import type { ColormapName } from '../display/colormap';
+import type { MetaSummary } from './meta-summary';
+import type { SeriesPlot } from './series-plot';
 
 export interface SourceInfo {
   name: string;
@@ -14,6 +17,15 @@ export interface Thumbnail {
   width: number;
   height: number;
   rgba: Uint8ClampedArray;
+}
+
+/** A fixed-range colour map for outputs whose values mean something (plane numbers, 0–1 measures). */
+export interface OutputDisplay {
+  colormap: ColormapName;
+  lo: number;
+  hi: number;
+  /** What the values are, for the legend ("plane", "focus"). */
+  legend: string;
 }
 
 export interface RasterPreview {
@@ -30,11 +42,15 @@ export interface RasterPreview {
   objects?: number;
   /** Foreground pixels (masks). */
   foreground?: number;
+  /** The plane the thumbnail shows (0-based). */
+  plane: number;
+  display?: OutputDisplay;
+  meta: MetaSummary;
 }
 
 export type OutputPreview =
   | RasterPreview
-  | { kind: 'table'; table: Table }
+  | { kind: 'table'; table: Table; plot?: SeriesPlot; meta: MetaSummary }
   | { kind: 'number'; value: number }
   /** A value the page cannot draw (a port type newer than the previews); says what it is. */
   | { kind: 'other'; note: string };
@@ -57,11 +73,20 @@ export type EngineEvent =
   | { runId: number; type: 'node-start'; id: string }
   | { runId: number; type: 'node-end'; id: string; report: NodeReport; preview?: NodePreview };
 
+/** Several added images read as one stack (planes in this order), like `cellgraph run --stack`. */
+export interface StackInput {
+  /** The stack's name, standing for the folder name the runner would use. */
+  name: string;
+  hashes: string[];
+}
+
 export interface RunRequest {
   runId: number;
   pipeline: Pipeline;
   /** Hash of the source file (from addSource) the load node reads; none runs without an image. */
   sourceHash?: string;
+  /** When set, the load node reads these images as one stack instead of `sourceHash`. */
+  stack?: StackInput;
   /** Preview keys the page already shows; those previews are not sent again. */
   have: Record<string, string>;
 }
@@ -98,6 +123,8 @@ export interface EngineApi {
   run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
   cancel(runId: number): void;
   getValue(nodeId: string, port: string): Promise<unknown>;
+  /** The preview of one plane of a stack output of the last run (the node preview shows plane 0). */
+  planePreview(nodeId: string, port: string, plane: number): Promise<RasterPreview | undefined>;
   exportOutput(nodeId: string, port: string, imageName: string): Promise<ExportedFile>;
   cacheInfo(): Promise<CacheInfo>;
   setCacheLimit(maxBytes: number): Promise<CacheInfo>;

@@ -1,11 +1,31 @@
-// The Examples menu: every pipelines/*.json, bundled as text at build time.
+// The Examples menu: every pipelines/*.json, bundled as text at build time, each with the bundled
+// sample image it is meant for (public/samples/, licences in its README).
 const files = import.meta.glob('../../../pipelines/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export interface SampleImage {
+  name: string;
+  url: string;
+}
 
 export interface Example {
   file: string;
   name: string;
   text: string;
+  sample: SampleImage;
 }
+
+const sample = (name: string): SampleImage => ({ name, url: `${import.meta.env.BASE_URL}samples/${name}` });
+
+export const SAMPLE_IMAGE = sample('dsb2018_256_uint8.tif');
+
+/** Examples that need more than one grey plane: a 2-channel image, a z-stack. */
+const SAMPLE_FOR: Record<string, SampleImage> = {
+  'cells-two-channel.json': sample('xyc_16bit__nuclei_tubulin_crop.tif'),
+  'z-projection.json': sample('xyz_16bit__spots.ome.tif'),
+  'focus-stack.json': sample('xyz_16bit__spots.ome.tif'),
+};
+
+export const SAMPLE_IMAGES: SampleImage[] = [SAMPLE_IMAGE, ...new Map(Object.values(SAMPLE_FOR).map((s) => [s.name, s])).values()];
 
 export const examples: Example[] = Object.entries(files)
   .map(([path, text]) => {
@@ -15,10 +35,9 @@ export const examples: Example[] = Object.entries(files)
     } catch {
       // shown by file name; opening it reports the problem
     }
-    return { file: path.split('/').pop()!, name, text };
+    const file = path.split('/').pop()!;
+    return { file, name, text, sample: SAMPLE_FOR[file] ?? SAMPLE_IMAGE };
   })
   .sort((a, b) => a.file.localeCompare(b.file));
 
 export const DEFAULT_EXAMPLE = 'nuclei-count.json';
-
-export const SAMPLE_IMAGE = { name: 'dsb2018_256_uint8.tif', url: `${import.meta.env.BASE_URL}samples/dsb2018_256_uint8.tif` };

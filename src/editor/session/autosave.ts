@@ -9,6 +9,7 @@ export interface Autosave {
   pipeline: Pipeline;
   sources: SourceInfo[];
   sourceHash?: string;
+  stack?: boolean;
   cacheLimit?: number;
 }
 

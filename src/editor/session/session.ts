@@ -9,8 +9,9 @@ import type { Pipeline } from '../../core/pipeline';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
-import type { CacheInfo, EngineEvent, RunSummary, SourceInfo } from '../engine/protocol';
-import { DEFAULT_EXAMPLE, examples, SAMPLE_IMAGE } from '../files/examples';
+import type { CacheInfo, EngineEvent, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
+import { stackName, stackOrder } from '../files/stack-name';
+import { DEFAULT_EXAMPLE, examples, SAMPLE_IMAGE, SAMPLE_IMAGES, type Example, type SampleImage } from '../files/examples';
 import { readPipelineText } from '../files/open-pipeline';
 import { decodeShareFragment } from '../files/share-link';
 import { runnablePart } from '../graph/runnable';
@@ -27,6 +28,8 @@ export interface Notice {
 export interface SessionState {
   sources: SourceInfo[];
   sourceHash?: string;
+  /** Run on every image at once, as one stack ordered by file name (the runner's --stack). */
+  stack: boolean;
   nodes: Record<string, NodeRunState>;
   running: boolean;
   lastRun?: RunSummary;
@@ -35,6 +38,8 @@ export interface SessionState {
   /** Problems of a file that could not be opened (the graph was left as it was). */
   openProblems?: { title: string; problems: string[] };
   viewer?: { nodeId: string; port: string };
+  /** The plane shown of each stack output ("node.port" → 0-based plane), in its preview and the viewer. */
+  planes: Record<string, number>;
   ready: boolean;
   /** Counts the documents opened (files, examples, links), so the view can fit each one. */
   opened: number;
@@ -43,7 +48,7 @@ export interface SessionState {
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], nodes: {}, running: false, notices: [], ready: false, opened: 0 };
+  private state: SessionState = { sources: [], stack: false, nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
@@ -97,7 +102,7 @@ export class Session {
 
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
-    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash });
+    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1 });
     if (sources.length === 0) await this.addSample();
 
     this.store.subscribe((next, previous) => {
@@ -126,13 +131,36 @@ export class Session {
     return opened;
   }
 
-  private async addSample(): Promise<void> {
+  private async addSample(sample: SampleImage = SAMPLE_IMAGE, run = false): Promise<void> {
     try {
-      const response = await fetch(SAMPLE_IMAGE.url);
+      const response = await fetch(sample.url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await this.addFiles([{ name: SAMPLE_IMAGE.name, bytes: new Uint8Array(await response.arrayBuffer()) }], false);
+      await this.addFiles([{ name: sample.name, bytes: new Uint8Array(await response.arrayBuffer()) }], run);
     } catch (err) {
-      this.notify(`Could not load the sample image (${String(err)}); drop an image on the page.`, 'error');
+      this.notify(`Could not load the sample image ${sample.name} (${String(err)}); drop an image on the page.`, 'error');
+    }
+  }
+
+  /**
+   * Open an example from the menu with the sample it is made for: a 2-channel or z-stack example
+   * always gets its own sample (on the 1-channel default it could not run); the others get the
+   * default sample unless the user is working on their own image.
+   */
+  async openExample(example: Example): Promise<void> {
+    if (!this.openText(example.text, example.file)) return;
+    const current = this.state.sources.find((s) => s.hash === this.state.sourceHash);
+    const onASample = !current || SAMPLE_IMAGES.some((s) => s.name === current.name);
+    if (example.sample !== SAMPLE_IMAGE || onASample) await this.useSample(example.sample);
+  }
+
+  private async useSample(sample: SampleImage): Promise<void> {
+    const known = this.state.sources.find((s) => s.name === sample.name);
+    if (known) {
+      this.selectSource(known.hash);
+      if (this.state.stack) this.setStack(false);
+    } else {
+      if (this.state.stack) this.setStack(false);
+      await this.addSample(sample, true);
     }
   }
 
@@ -141,6 +169,7 @@ export class Session {
       pipeline: this.store.getState().pipeline,
       sources: this.state.sources,
       sourceHash: this.state.sourceHash,
+      stack: this.state.stack,
       cacheLimit: this.state.cache?.maxBytes,
     });
   }
@@ -165,6 +194,21 @@ export class Session {
     this.scheduleRun(0);
   }
 
+  /** Use every image as one stack (ordered by file name), or go back to one image at a time. */
+  setStack(on: boolean): void {
+    if (on === this.state.stack) return;
+    this.update({ stack: on });
+    this.autosave();
+    this.scheduleRun(0);
+  }
+
+  /** The stack the run reads when stack mode is on: the images in file-name order. */
+  get stackInput(): StackInput | undefined {
+    if (!this.state.stack || this.state.sources.length === 0) return undefined;
+    const ordered = stackOrder(this.state.sources);
+    return { name: stackName(ordered.map((s) => s.name)), hashes: ordered.map((s) => s.hash) };
+  }
+
   /** Open pipeline text; on any problem, show them all and leave the graph as it is. */
   openText(text: string, title: string, options: { record?: boolean } = {}): boolean {
     const result = readPipelineText(text, this.registry);
@@ -183,6 +227,10 @@ export class Session {
 
   openViewer(nodeId: string, port: string): void {
     this.update({ viewer: { nodeId, port } });
+  }
+
+  setPlane(nodeId: string, port: string, plane: number): void {
+    this.update((s) => ({ planes: { ...s.planes, [`${nodeId}.${port}`]: plane } }));
   }
 
   closeViewer(): void {
@@ -214,9 +262,14 @@ export class Session {
 
   private async runIfChanged(): Promise<void> {
     const { checked } = runnablePart(this.store.getState().pipeline, this.registry);
-    const signature = checked ? canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash }) : '';
+    const signature = this.signatureOf(checked);
     if (signature === this.signature && !this.hasUnrunNodes()) return;
     await this.runNow();
+  }
+
+  private signatureOf(checked: ReturnType<typeof runnablePart>['checked']): string {
+    if (!checked) return '';
+    return canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? null });
   }
 
   private hasUnrunNodes(): boolean {
@@ -236,7 +289,7 @@ export class Session {
       const p = problems.get(n.id);
       nodes[n.id] = p ? { status: 'invalid', problems: p } : { status: 'waiting', preview: old?.preview };
     }
-    this.signature = checked ? canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash }) : '';
+    this.signature = this.signatureOf(checked);
     if (!checked) {
       this.update({ nodes, running: false });
       return undefined;
@@ -247,7 +300,7 @@ export class Session {
     let summary: RunSummary;
     try {
       summary = await this.client.run(
-        { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, have },
+        { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, stack: this.stackInput, have },
         (event) => this.onEvent(event),
       );
     } catch (err) {
