@@ -17,8 +17,8 @@ export function MetadataView({ port, preview }: { port: string; preview: OutputP
     if (meta.valueRange) rows.push(['Value range', `${formatNumber(meta.valueRange.min)} – ${formatNumber(meta.valueRange.max)}${meta.nanCount ? ` (${meta.nanCount} empty)` : ''}`]);
   }
   const ps = meta.pixelSize;
-  rows.push(['Pixel size', ps ? `x ${formatNumber(ps.x)}, y ${formatNumber(ps.y)}${ps.z !== undefined ? `, z ${formatNumber(ps.z)}` : ''} ${ps.unit}` : 'not calibrated (px)']);
-  if (meta.planeSpacing) rows.push([meta.planeSpacing.axis === 't' ? 'Frame interval' : 'Plane spacing', `${formatNumber(meta.planeSpacing.value)} ${meta.planeSpacing.unit}`]);
+  rows.push(['Pixel size', ps ? `x ${exact(ps.x)}, y ${exact(ps.y)}${ps.z !== undefined ? `, z ${exact(ps.z)}` : ''} ${ps.unit}` : 'not calibrated (px)']);
+  if (meta.planeSpacing) rows.push([meta.planeSpacing.axis === 't' ? 'Frame interval' : 'Plane spacing', `${exact(meta.planeSpacing.value)} ${meta.planeSpacing.unit}`]);
   if (meta.id) rows.push(['Result id', meta.id]);
   if (meta.created) rows.push(['Created', meta.created]);
   const extra = Object.entries(meta.extra);
@@ -68,3 +68,6 @@ export function MetadataView({ port, preview }: { port: string; preview: OutputP
     </section>
   );
 }
+
+/** Calibrations as the file gave them (to 6 significant digits), not rounded for display. */
+const exact = (v: number) => String(Number(v.toPrecision(6)));

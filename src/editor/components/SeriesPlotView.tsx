@@ -37,7 +37,8 @@ export function SeriesPlotView({ plot, width = 216, height = 110 }: { plot: Seri
         ))}
       </svg>
       <figcaption>
-        {plot.yLabel} · {plot.series.length === 1 ? plot.series[0].name : `${plot.series.length} lines`}
+        {plot.yLabel}
+        {plot.series.length > 1 ? ` · ${plot.series.length} lines` : plot.series[0].name !== plot.yLabel ? ` · ${plot.series[0].name}` : ''}
         {plot.omitted > 0 && <span className="muted"> (+{plot.omitted} not drawn)</span>}
       </figcaption>
     </figure>

@@ -217,7 +217,8 @@ export class Session {
       return false;
     }
     this.store.exec(loadPipeline, result.pipeline, options);
-    this.update((st) => ({ openProblems: undefined, opened: st.opened + 1 }));
+    // another document's nodes may reuse these ids: each opens on plane 0
+    this.update((st) => ({ openProblems: undefined, opened: st.opened + 1, planes: {} }));
     return true;
   }
 

@@ -1,0 +1,155 @@
+// Stacks, metadata and series in the editor: examples open on the sample they need, a stack's
+// previews follow the chosen plane, the inspector shows a result's metadata and provenance, tables
+// of series over planes are plotted, and the file-name pattern is tried on the loaded names as typed.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launch, REPO, screenshot, type Browser } from './support/browser';
+import { waitForReady } from './support/editor';
+import { canvasNode, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+  await browser.page.goto(inject('baseURL'));
+  await waitForReady(browser.page);
+  await settle(browser.page);
+});
+afterAll(async () => browser?.close());
+
+const SPOTS = 'xyz_16bit__spots.ome.tif';
+
+async function openExample(file: string): Promise<void> {
+  const { page } = browser;
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(file.replace('.', '\\.')) }).click();
+  await settle(page);
+}
+
+const selectedImage = () => browser.page.locator('.cg-images input[type="radio"]:checked').locator('xpath=..').textContent();
+
+describe('stacks in the editor', () => {
+  test('the z-projection example opens on the z-stack sample; previews follow the plane chosen; the inspector shows metadata and provenance', async () => {
+    const { page } = browser;
+    await openExample('z-projection.json');
+    expect(await selectedImage()).toContain(SPOTS);
+    const load = canvasNode(page, 'load');
+    await expect.poll(() => load.locator('.cg-preview-caption').first().textContent()).toContain('89×88×17 uint16');
+    await expect.poll(() => canvasNode(page, 'project').locator('.cg-node-header').textContent()).toContain('done');
+
+    // select the load node: its metadata, then move its plane slider
+    await load.locator('.cg-node-header').click();
+    const meta = page.getByTestId('metadata-image');
+    await expect.poll(() => meta.textContent()).toContain(`Source file${SPOTS}`);
+    const text = (await meta.textContent())!;
+    expect(text).toContain('Size89 × 88 px, 17 planes');
+    expect(text).toMatch(/Pixel sizex 0\.0941\d*, y 0\.0941\d*, z 0\.4 µm/);
+    expect(text).toMatch(/Value range\d+ – \d+/);
+    await page.getByRole('slider', { name: 'Plane of load image' }).fill('9');
+    await expect.poll(() => page.getByTestId('plane-load-image').first().textContent()).toBe('plane 10/17');
+    await expect.poll(() => load.locator('.cg-preview-raster').getAttribute('data-plane')).toBe('9');
+    // the large viewer opens on that plane
+    await load.getByRole('button', { name: 'View load image large' }).click();
+    const viewer = page.getByRole('dialog', { name: 'load image' });
+    await expect.poll(() => viewer.getByRole('slider', { name: 'Plane of load image' }).inputValue()).toBe('9');
+    await screenshot(page, 'stack-viewer');
+    await page.keyboard.press('Escape');
+
+    // a result's provenance: the nodes that made it and the input file
+    await canvasNode(page, 'stats').locator('.cg-node-header').click();
+    const stats = page.getByTestId('metadata-table');
+    await stats.getByText(/^Provenance: 3 steps/).click();
+    await expect.poll(() => stats.locator('.cg-provenance li').allTextContents()).toEqual([
+      expect.stringMatching(/^load load-image v1/),
+      expect.stringMatching(/^project project v1 \{"method":"max"\}/),
+      expect.stringMatching(/^stats measure-image v1/),
+    ]);
+    expect(await stats.textContent()).toContain(`Input file:${SPOTS}`);
+    await screenshot(page, 'metadata-inspector');
+  });
+
+  test('focus-stack: the index map in plane colours with its legend; the focus score plotted over planes', async () => {
+    const { page } = browser;
+    await openExample('focus-stack.json');
+    const edf = canvasNode(page, 'edf');
+    await expect.poll(() => edf.locator('.cg-legend').getAttribute('aria-label')).toBe('Colour scale: plane 0 to 16');
+    const plot = canvasNode(page, 'scores').getByTestId('series-plot');
+    await expect.poll(() => plot.getAttribute('data-lines')).toBe('1');
+    expect(await plot.locator('figcaption').textContent()).toContain('focus_score');
+    await screenshot(page, 'focus-stack');
+  });
+
+  test('measure-over-planes and pixel-series tables get a line plot per object / pixel', async () => {
+    const { page } = browser;
+    await openPipelineFile(page, 'series.json', JSON.stringify({
+      format: 'cellgraph-pipeline', version: 1, name: 'Series',
+      nodes: [
+        { id: 'load', type: 'load-image', params: {}, position: { x: 0, y: 0 } },
+        { id: 'project', type: 'project', params: { method: 'max' }, position: { x: 260, y: 0 } },
+        { id: 'threshold', type: 'threshold', params: {}, position: { x: 520, y: 0 } },
+        { id: 'label', type: 'label', params: {}, position: { x: 780, y: 0 } },
+        { id: 'series', type: 'measure-over-planes', params: {}, position: { x: 1040, y: 0 } },
+        { id: 'pixels', type: 'pixel-series', params: {}, position: { x: 1040, y: 400 } },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'project', port: 'image' } },
+        { from: { node: 'project', port: 'image' }, to: { node: 'threshold', port: 'image' } },
+        { from: { node: 'threshold', port: 'mask' }, to: { node: 'label', port: 'mask' } },
+        { from: { node: 'label', port: 'labels' }, to: { node: 'series', port: 'labels' } },
+        { from: { node: 'load', port: 'image' }, to: { node: 'series', port: 'image' } },
+        { from: { node: 'threshold', port: 'mask' }, to: { node: 'pixels', port: 'mask' } },
+        { from: { node: 'load', port: 'image' }, to: { node: 'pixels', port: 'image' } },
+      ],
+    }));
+    await settle(page);
+    const objects = Number(await canvasNode(page, 'label').getByTestId('objects-label').getAttribute('data-count'));
+    expect(objects).toBeGreaterThan(1);
+    const plot = canvasNode(page, 'series').getByTestId('series-plot');
+    await expect.poll(() => plot.getAttribute('data-lines')).toBe(String(Math.min(objects, 12)));
+    expect(await plot.locator('figcaption').textContent()).toContain('mean_intensity');
+    const pixels = canvasNode(page, 'pixels').getByTestId('series-plot');
+    await expect.poll(() => pixels.locator('path').count()).toBe(12);
+    await screenshot(page, 'series-plots');
+  });
+
+  test('metadata-from-filename: the pattern is tried on the loaded file names as it is typed', async () => {
+    const { page } = browser;
+    const dir = mkdtempSync(join(tmpdir(), 'cellgraph-names-'));
+    const named = ['P1_B03_s2.tif', 'P1_C11_s1.tif', 'overview.tif'].map((n) => {
+      copyFileSync(join(REPO, 'test-data/images/dsb2018_256_uint8.tif'), join(dir, n));
+      return join(dir, n);
+    });
+    await openPipelineFile(page, 'names.json', JSON.stringify({
+      format: 'cellgraph-pipeline', version: 1, name: 'Names',
+      nodes: [
+        { id: 'load', type: 'load-image', params: {} },
+        { id: 'stats', type: 'measure-image', params: {} },
+        { id: 'names', type: 'metadata-from-filename', params: {} },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+        { from: { node: 'stats', port: 'table' }, to: { node: 'names', port: 'table' } },
+      ],
+    }));
+    // the same bytes under three names: only the first is added (images are kept by content)
+    await dropFiles(page, page.locator('.react-flow__pane'), [named[0]]);
+    await settle(page);
+    await canvasNode(page, 'names').locator('.cg-node-header').click();
+    const preview = page.getByRole('region', { name: 'Pattern on the loaded file names' });
+    const row = preview.locator('tr', { hasText: 'P1_B03_s2.tif' });
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual(['P1_B03_s2.tif', 'P1', 'B03', '2']);
+    await expect.poll(() => preview.locator('tr', { hasText: SPOTS }).textContent()).toContain('no match');
+
+    const pattern = page.getByRole('textbox', { name: /^Pattern/ });
+    await pattern.fill('(?<plate>P\\d+)_(?<row>[A-P])');
+    await expect.poll(() => preview.locator('thead th').allTextContents()).toEqual(['file', 'plate', 'row']);
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual(['P1_B03_s2.tif', 'P1', 'B']);
+    await pattern.fill('(?<plate>P\\d+');
+    await expect.poll(() => preview.getByRole('alert').textContent()).toMatch(/^the pattern is not a valid regular expression/);
+    await screenshot(page, 'filename-pattern');
+    await pattern.fill('(?<plate>P\\d+)_');
+    await settle(page);
+    expect((await pipelineOf(page)).nodes.find((n) => n.id === 'names')!.params.pattern).toBe('(?<plate>P\\d+)_');
+  });
+});
