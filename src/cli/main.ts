@@ -2,12 +2,13 @@
 // Exit codes: 0 all inputs succeeded; 1 some inputs failed; 2 bad usage, invalid pipeline, or an
 // output folder that cannot be written. Errors are one line; --debug adds stack traces.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError, UserError } from '../core/errors';
 import { DEFAULT_MAX_PIXELS } from '../core/executor';
 import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
+import { readEmbeddedPipeline } from '../io/embedded-provenance';
 import { expandInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
@@ -20,6 +21,7 @@ const USAGE = `cellgraph ${VERSION}: microscopy image analysis pipelines
 
 Usage:
   cellgraph run PIPELINE INPUT... --out DIR [options]
+  cellgraph run --from EXPORTED INPUT... --out DIR [options]
   cellgraph validate PIPELINE
   cellgraph nodes [--json]
   cellgraph schema
@@ -28,6 +30,8 @@ Usage:
 INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif").
 
 Options for run:
+  --from FILE             run the pipeline embedded in a TIFF or PNG that cellgraph saved (or in a
+                          table's .provenance.json) instead of a PIPELINE file
   --out DIR               folder for the tables (<name>.csv, images.csv) and saved images (required)
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
@@ -105,6 +109,17 @@ function readPipeline(path: string): string {
   }
 }
 
+/** The pipeline a cellgraph-saved TIFF/PNG (or a table's .provenance.json) holds, as pipeline file text. */
+function readEmbeddedPipelineText(path: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (err) {
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return JSON.stringify(readEmbeddedPipeline(bytes, basename(path)).pipeline, null, 2);
+}
+
 function validateCommand(args: string[]): number {
   const { positionals } = parse(args, {}, 1);
   const [path] = positionals;
@@ -141,19 +156,22 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       'no-cache': { type: 'boolean' },
       'max-pixels': { type: 'string' },
       timeout: { type: 'string' },
+      from: { type: 'string' },
     },
     0,
   );
-  if (positionals.length === 0) throw new UsageError('run needs a PIPELINE file');
-  if (positionals.length === 1) throw new UsageError('run needs at least one INPUT image, folder or glob');
+  const from = typeof values.from === 'string' ? values.from : undefined;
+  if (positionals.length === 0) throw new UsageError(from ? 'run needs at least one INPUT image, folder or glob' : 'run needs a PIPELINE file');
+  if (positionals.length === 1 && !from) throw new UsageError('run needs at least one INPUT image, folder or glob');
   if (typeof values.out !== 'string') throw new UsageError('run needs --out DIR');
   if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache contradict each other');
-  const [pipelinePath, ...inputArgs] = positionals;
+  const pipelinePath = from ?? positionals[0];
+  const inputArgs = from ? positionals : positionals.slice(1);
   const jobs = values.jobs === undefined ? defaultJobs() : positiveInt(values.jobs, '--jobs');
   const maxPixels = values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : positiveInt(values['max-pixels'], '--max-pixels');
   const timeoutSec = values.timeout === undefined ? 0 : positiveInt(values.timeout, '--timeout', 0);
 
-  const pipelineText = readPipeline(pipelinePath);
+  const pipelineText = from ? readEmbeddedPipelineText(from) : readPipeline(pipelinePath);
   const sets = (values.set as string[] | undefined) ?? [];
   const prepared = preparePipeline(pipelineText, sets, nodeRegistry);
   if (!prepared.ok) {

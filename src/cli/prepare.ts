@@ -1,4 +1,5 @@
 // Reads a pipeline file's text and applies `--set NODE.PARAM=VALUE` overrides before checking it.
+import { canonicalJSON } from '../core/hash';
 import type { Registry } from '../core/node';
 import { formatProblem, migrateDocument, parseJSONText, isRecord } from '../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../core/validate';
@@ -44,6 +45,15 @@ export function preparePipeline(text: string, sets: string[], registry: Registry
   if (problems.length) return { ok: false, problems };
   const checked = checkPipeline(doc, registry);
   return checked.ok ? { ok: true, checked: checked.checked } : { ok: false, problems: checked.problems.map(formatProblem) };
+}
+
+/**
+ * The checked pipeline as the JSON value that exported files embed: keys sorted at every level, so
+ * the same pipeline gives the same bytes however its file ordered them, and a re-run from an
+ * exported file (`--from`) writes files identical to the originals.
+ */
+export function embeddablePipeline(checked: CheckedPipeline): unknown {
+  return JSON.parse(canonicalJSON(checked.pipeline));
 }
 
 /** `3` → 3, `true` → true, `otsu` → "otsu", `"3"` → "3". */

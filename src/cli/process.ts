@@ -6,18 +6,21 @@ import { dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
-import type { Labels, Table } from '../core/image';
+import type { Labels, Provenance, Table } from '../core/image';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeRaster } from './encode';
+import { embeddablePipeline } from './prepare';
 import type { InputFile } from './inputs';
 
 /** Bump when what a record holds changes, so old records are not reused. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 export interface RecordTable {
   columns: { name: string; unit?: string }[];
   rows: (number | string | null)[][];
+  /** How the table was made (for the CSV's .provenance.json sidecar). */
+  provenance?: Provenance;
 }
 
 /** What one image contributed to the batch's outputs. Plain JSON. */
@@ -156,6 +159,7 @@ function collectTables(ctx: ProcessContext, values: Map<string, NodeOutputs>): R
     tables[String(node.params.name)] = {
       columns: table.columns.map((c) => (c.type === 'number' && c.unit ? { name: c.name, unit: c.unit } : { name: c.name })),
       rows,
+      ...(table.meta.provenance ? { provenance: table.meta.provenance } : {}),
     };
   }
   return tables;
@@ -171,7 +175,7 @@ async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<str
   for (const node of sinks(ctx, 'image')) {
     const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
     try {
-      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format) });
+      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format, embeddablePipeline(ctx.checked)) });
     } catch (err) {
       throw new UserError(`node '${node.id}': ${describeError(err)}`);
     }

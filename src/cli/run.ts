@@ -10,10 +10,12 @@ import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
 import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from './process';
-import type { RunSettings } from './prepare';
+import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
+import { tableProvenanceText } from '../io/table-provenance';
+import type { Provenance } from '../core/image';
 
 export interface BatchOptions {
   checked: CheckedPipeline;
@@ -116,11 +118,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let failed = 0;
   let resumed = 0;
 
+  const provenance = new Map(tableNames.map((name) => [name, [] as { image: string; provenance: Provenance }[]]));
   const write = (record: ImageRecord) => {
     for (const [name, table] of Object.entries(record.tables)) {
       const writer = writers.get(name);
       if (!writer) continue;
       writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
+      if (table.provenance) provenance.get(name)!.push({ image: record.image, provenance: table.provenance });
     }
     imagesRows.push(
       csvLine([record.image, record.status, record.error ?? '', ...summaryCols.map((c) => record.summary[c.column] ?? null), record.durationMs]),
@@ -163,6 +167,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   for (const [name, writer] of writers) {
     writer.finish();
     files.push(join(settings.outDir, `${name}.csv`));
+    const sidecar = join(settings.outDir, `${name}.provenance.json`);
+    await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked)));
+    files.push(sidecar);
   }
   const imagesCsv = join(settings.outDir, 'images.csv');
   await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
