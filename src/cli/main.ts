@@ -9,7 +9,7 @@ import { DEFAULT_MAX_PIXELS } from '../core/executor';
 import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
 import { readEmbeddedPipeline } from '../io/embedded-provenance';
-import { expandInputs } from './inputs';
+import { expandInputs, expandStackInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
 import { checkOutputNames, checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
@@ -27,12 +27,15 @@ Usage:
   cellgraph schema
   cellgraph --help | --version
 
-INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif").
+INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif");
+with --stack, folders each loaded as one stack.
 
 Options for run:
   --from FILE             run the pipeline embedded in a TIFF or PNG that cellgraph saved (or in a
                           table's .provenance.json) instead of a PIPELINE file
   --out DIR               folder for the tables (<name>.csv, images.csv) and saved images (required)
+  --stack                 each INPUT is a folder whose images (sorted by name, all of one size and
+                          type) load as the planes of one image: one batch item per folder
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
@@ -157,6 +160,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       'max-pixels': { type: 'string' },
       timeout: { type: 'string' },
       from: { type: 'string' },
+      stack: { type: 'boolean' },
     },
     0,
   );
@@ -179,7 +183,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     return 2;
   }
   const outDir = resolve(values.out);
-  const inputs = expandInputs(inputArgs);
+  const inputs = values.stack ? expandStackInputs(inputArgs) : expandInputs(inputArgs);
   checkOutputNames(prepared.checked, nodeRegistry);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);

@@ -2,12 +2,13 @@
 // to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import type { Labels, Provenance, Table } from '../core/image';
-import type { Registry } from '../core/node';
+import type { Registry, SourceFile } from '../core/node';
+import { stackSource } from '../io/image-stack';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeRaster } from './encode';
 import { embeddablePipeline } from './prepare';
@@ -55,15 +56,13 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   const fail = (error: string): ImageRecord => ({
     image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started),
   });
-  let bytes: Uint8Array;
+  let source: SourceFile;
   try {
-    const buf = await readFile(input.path);
-    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    source = await readSource(input);
   } catch (err) {
-    return fail(`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}`);
+    return fail(describeError(err));
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const keys = computeKeys(ctx.checked, ctx.registry, hash);
+  const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
   const recordKey = hashString(JSON.stringify([RECORD_VERSION, input.display, input.stem, [...keys]]));
   const recordPath = ctx.recordsDir && join(ctx.recordsDir, recordKey.slice(0, 2), `${recordKey}.json`);
 
@@ -74,7 +73,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
 
   const result = await runPipeline(ctx.checked, {
     registry: ctx.registry,
-    source: { name: input.display.split('/').pop()!, bytes, hash },
+    source,
     cache: ctx.cache,
     maxPixels: ctx.maxPixels,
   });
@@ -98,6 +97,27 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   }
   if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
   return record;
+}
+
+/** The batch item's file, or with --stack its folder's files, read and hashed. */
+async function readSource(input: InputFile): Promise<SourceFile> {
+  const read = async (path: string, what: string) => {
+    let buf: Buffer;
+    try {
+      buf = await readFile(path);
+    } catch (err) {
+      throw new UserError(`cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}`);
+    }
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    return { name: basename(path), bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+  };
+  if (!input.stack) {
+    const file = await read(input.path, 'the file');
+    return { ...file, name: input.display.split('/').pop()! };
+  }
+  const files = [];
+  for (const path of input.stack) files.push(await read(path, basename(path)));
+  return stackSource(input.display.split('/').pop()!, files);
 }
 
 /** The images.csv columns a pipeline produces, in pipeline order. */

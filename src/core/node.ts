@@ -53,8 +53,13 @@ export interface SourceFile {
   /** File name without folders, e.g. "img2d.tif". */
   name: string;
   bytes: Uint8Array;
-  /** Content hash of `bytes` (hex). */
+  /** Content hash of `bytes` (hex); for a stack, of its files' hashes in order. */
   hash: string;
+  /**
+   * A stack from a folder (`cellgraph run --stack`): its image files in plane order; `name` is the
+   * folder's, `bytes` is empty, and load-image reads these as one multi-plane image.
+   */
+  planes?: { name: string; bytes: Uint8Array; hash: string }[];
 }
 
 export interface NodeContext {

@@ -32,7 +32,8 @@ export function provenanceByNode(checked: CheckedPipeline, registry: Registry, s
       readsSource ||= def?.readsSource === true;
       steps.push({ id: stepId, type: node.type, version: def?.version ?? node.version ?? 1, params: { ...node.params } });
     }
-    const inputs = readsSource && source ? [{ name: source.name, hash: source.hash }] : [];
+    const files = source?.planes ?? (source ? [source] : []);
+    const inputs = readsSource ? files.map((f) => ({ name: f.name, hash: f.hash })) : [];
     out.set(id, { cellgraph: CELLGRAPH_VERSION, pipeline: checked.pipeline.name, steps, inputs });
   }
   return out;
