@@ -108,7 +108,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
     } else {
       const hit = cache ? await cache.get(key) : undefined;
       if (hit) {
-        values.set(id, withProvenance(hit, provenance.get(id)!));
+        values.set(id, withProvenance(hit, provenance.get(id)!, { key, created: new Date().toISOString() }));
         report.status = 'cached';
       } else {
         const inputs: Record<string, PortValue> = {};
@@ -123,7 +123,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           });
           report.ms = now() - started;
           checkOutputs(def, out);
-          values.set(id, withProvenance(out, provenance.get(id)!));
+          values.set(id, withProvenance(out, provenance.get(id)!, { key, created: new Date().toISOString() }));
           report.status = 'done';
           if (cache) await cache.set(key, out);
         } catch (err) {

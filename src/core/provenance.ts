@@ -4,6 +4,7 @@
 // not include it (node ids are not part of a result's content), so it is added after the cache.
 import { z } from 'zod';
 import { UserError } from './errors';
+import { hashString } from './hash';
 import type { ImageMeta, Provenance, ProvenanceStep } from './image';
 import type { PortValue, Registry, SourceFile } from './node';
 import type { CheckedPipeline } from './validate';
@@ -47,12 +48,30 @@ function hasMeta(v: PortValue): v is Exclude<PortValue, number> & { meta: ImageM
  * Copies of `outputs` whose values carry `provenance` (a shallow copy: pixel arrays are shared, never
  * mutated, so a cached or passed-through value keeps its own metadata).
  */
-export function withProvenance<T extends Record<string, PortValue>>(outputs: T, provenance: Provenance): T {
+export function withProvenance<T extends Record<string, PortValue>>(
+  outputs: T,
+  provenance: Provenance,
+  identity?: { key: string; created: string },
+): T {
   const out: Record<string, PortValue> = {};
   for (const [port, value] of Object.entries(outputs)) {
-    out[port] = hasMeta(value) ? ({ ...value, meta: { ...value.meta, provenance } } as PortValue) : value;
+    if (!hasMeta(value)) {
+      out[port] = value;
+      continue;
+    }
+    const stamp = identity ? { id: uuidFromHash(hashString(`${identity.key}:${port}`)), created: identity.created } : {};
+    out[port] = { ...value, meta: { ...value.meta, provenance, ...stamp } } as PortValue;
   }
   return out as T;
+}
+
+/** A UUID (RFC 9562 version 8, "custom") made of the first 122 bits of a hex hash. */
+export function uuidFromHash(hex: string): string {
+  const h = hex.slice(0, 32).split('');
+  h[12] = '8';
+  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }
 
 // --- The document exported files embed (TIFF ImageDescription, PNG text chunk, CSV sidecar) --------
