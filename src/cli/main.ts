@@ -37,6 +37,9 @@ Options for run:
   --stack                 each INPUT is a folder whose images (sorted by name, all of one size and
                           type) load as the planes of one image: one batch item per folder
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
+  --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
+                          metadata-from-filename), the number of images and rows and the mean, median
+                          and std (n-1) of every numeric column (repeatable)
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
   --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
@@ -161,6 +164,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       timeout: { type: 'string' },
       from: { type: 'string' },
       stack: { type: 'boolean' },
+      'group-by': { type: 'string', multiple: true },
     },
     0,
   );
@@ -184,7 +188,8 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
   }
   const outDir = resolve(values.out);
   const inputs = values.stack ? expandStackInputs(inputArgs) : expandInputs(inputArgs);
-  checkOutputNames(prepared.checked, nodeRegistry);
+  const groupBy = (values['group-by'] as string[] | undefined) ?? [];
+  checkOutputNames(prepared.checked, nodeRegistry, groupBy);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);
 
@@ -207,6 +212,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     workerUrl: new URL('./cli-worker.mjs', import.meta.url),
     log: (line) => process.stderr.write(`${line}\n`),
     isTTY: Boolean(process.stderr.isTTY),
+    groupBy,
   });
   const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
   process.stdout.write(

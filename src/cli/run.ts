@@ -15,6 +15,7 @@ import { Progress } from './progress';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
 import { tableProvenanceText } from '../io/table-provenance';
+import { GroupSummary, groupFileName } from './group-summary';
 import type { Provenance } from '../core/image';
 
 export interface BatchOptions {
@@ -28,6 +29,8 @@ export interface BatchOptions {
   workerUrl: URL;
   log: (line: string) => void;
   isTTY: boolean;
+  /** --group-by: columns whose values group each exported table into DIR/<table>_by_<column>.csv. */
+  groupBy?: string[];
 }
 
 export interface BatchSummary {
@@ -47,8 +50,12 @@ export function defaultJobs(): number {
  * name, one named like the runner's own images.csv, or two save-image nodes with one folder and
  * format. Names are compared ignoring case (macOS and Windows file systems do).
  */
-export function checkOutputNames(checked: CheckedPipeline, registry: Registry): void {
+export function checkOutputNames(checked: CheckedPipeline, registry: Registry, groupBy: string[] = []): void {
   const claimed = new Map<string, string>([['images.csv', 'the runner (its summary table)']]);
+  for (const node of checked.pipeline.nodes) {
+    if (registry.get(node.type)?.sink !== 'table') continue;
+    for (const column of groupBy) claimed.set(groupFileName(String(node.params.name), column).toLowerCase(), `--group-by ${column}`);
+  }
   for (const node of checked.pipeline.nodes) {
     const sink = registry.get(node.type)?.sink;
     if (!sink) continue;
@@ -119,12 +126,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let resumed = 0;
 
   const provenance = new Map(tableNames.map((name) => [name, [] as { image: string; provenance: Provenance }[]]));
+  const groupBy = opts.groupBy ?? [];
+  const groups = new Map(tableNames.map((name) => [name, groupBy.map((column) => new GroupSummary(column))]));
   const write = (record: ImageRecord) => {
     for (const [name, table] of Object.entries(record.tables)) {
       const writer = writers.get(name);
       if (!writer) continue;
       writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
       if (table.provenance) provenance.get(name)!.push({ image: record.image, provenance: table.provenance });
+      for (const g of groups.get(name)!) g.add(record.image, table.columns.map((c) => c.name), table.rows);
     }
     imagesRows.push(
       csvLine([record.image, record.status, record.error ?? '', ...summaryCols.map((c) => record.summary[c.column] ?? null), record.durationMs]),
@@ -170,6 +180,18 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     const sidecar = join(settings.outDir, `${name}.provenance.json`);
     await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked)));
     files.push(sidecar);
+  }
+  for (const [name, summaries] of groups) {
+    for (const summary of summaries) {
+      const result = summary.result();
+      if (!result) {
+        opts.log(`cellgraph: --group-by ${summary.column}: table ${name} has no column '${summary.column}', so no ${groupFileName(name, summary.column)}`);
+        continue;
+      }
+      const path = join(settings.outDir, groupFileName(name, summary.column));
+      await writeAtomic(path, csvLine(result.header) + result.rows.map(csvLine).join(''));
+      files.push(path);
+    }
   }
   const imagesCsv = join(settings.outDir, 'images.csv');
   await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
