@@ -57,6 +57,7 @@ import { expandLabels } from './segment/expand-labels';
 import { shrinkLabels } from './segment/shrink-labels';
 import { skeletonize } from './segment/skeletonize';
 import { multiOtsu } from './threshold/multi-otsu';
+import { batchMean } from './stack/batch-mean';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -115,6 +116,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   shrinkLabels,
   skeletonize,
   multiOtsu,
+  batchMean,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

@@ -1,4 +1,5 @@
 // Reads a pipeline file's text and applies `--set NODE.PARAM=VALUE` overrides before checking it.
+import type { BatchContext } from '../core/executor';
 import { canonicalJSON } from '../core/hash';
 import type { Registry } from '../core/node';
 import { formatProblem, migrateDocument, parseJSONText, isRecord } from '../core/pipeline';
@@ -13,6 +14,8 @@ export interface RunSettings {
   recordsDir?: string;
   /** --debug: records of images that failed on an unexpected error carry its stack. */
   debug?: boolean;
+  /** Second pass of a pipeline with batch nodes: their outputs over the whole batch. */
+  batch?: BatchContext;
 }
 
 export type Prepared = { ok: true; checked: CheckedPipeline } | { ok: false; problems: string[] };

@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
-import { computeKeys, runPipeline, type CacheStore, type NodeOutputs } from '../core/executor';
+import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import type { Labels, Provenance, Table } from '../core/image';
-import type { Registry, SourceFile } from '../core/node';
+import type { PortValue, Registry, SourceFile } from '../core/node';
+import { collectBatchInputs, type BatchPlan } from './batch-pass';
 import { stackSource } from '../io/image-stack';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeRaster } from './encode';
@@ -49,6 +50,39 @@ export interface ProcessContext {
   recordsDir?: string;
   /** Keep the stack of unexpected errors in the record (--debug). */
   debug?: boolean;
+  /** Pipelines with batch nodes: the two passes, and (second pass) the batch nodes' outputs. */
+  plan?: BatchPlan;
+  batch?: BatchContext;
+}
+
+/** First pass: the values on the batch nodes' inputs for one image, and what they were made from. */
+export interface CollectedForBatch {
+  /** By batch node id, by input port. */
+  inputs: Record<string, Record<string, PortValue>>;
+  /** The cache keys of those values: the batch's hash is made of them. */
+  inputKeys: string[];
+  /** The files the image was read from (for the provenance of what depends on the batch). */
+  files: { name: string; hash: string }[];
+}
+
+/** The first pass for one image: runs what feeds the batch nodes and returns their inputs. */
+export async function collectForBatch(input: InputFile, ctx: ProcessContext & { plan: BatchPlan }): Promise<{ record: ImageRecord } | { collected: CollectedForBatch }> {
+  const started = performance.now();
+  const fail = (error: string, stack?: string): { record: ImageRecord } => ({
+    record: { image: input.display, status: 'error', error, ...(stack ? { stack } : {}), summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) },
+  });
+  let source: SourceFile;
+  try {
+    source = await readSource(input);
+  } catch (err) {
+    return fail(describeError(err));
+  }
+  const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: ctx.cache, maxPixels: ctx.maxPixels, only: ctx.plan.firstPass });
+  if (result.error) return fail(result.error, ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined);
+  const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
+  const { inputs, inputKeys } = collectBatchInputs(ctx.plan, ctx.checked, result.values, keys);
+  const files = (source.planes ?? [source]).map((f) => ({ name: f.name, hash: f.hash }));
+  return { collected: { inputs, inputKeys, files } };
 }
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
@@ -62,7 +96,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   } catch (err) {
     return fail(describeError(err));
   }
-  const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
+  const keys = computeKeys(ctx.checked, ctx.registry, source.hash, ctx.batch?.hash);
   const recordKey = hashString(JSON.stringify([RECORD_VERSION, input.display, input.stem, [...keys]]));
   const recordPath = ctx.recordsDir && join(ctx.recordsDir, recordKey.slice(0, 2), `${recordKey}.json`);
 
@@ -76,6 +110,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
     source,
     cache: ctx.cache,
     maxPixels: ctx.maxPixels,
+    ...(ctx.batch ? { batch: ctx.batch, only: ctx.plan?.secondPass } : {}),
   });
   if (result.error) {
     const stack = ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined;

@@ -4,7 +4,6 @@
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
@@ -12,6 +11,8 @@ import type { InputFile } from './inputs';
 import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from './process';
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
+import { planBatch, runFirstPass } from './batch-pass';
+import { runPool } from './pool';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
 import { tableProvenanceText } from '../io/table-provenance';
@@ -164,7 +165,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
-    await runPool(opts, onRecord);
+    await runPasses(opts, onRecord);
   } catch (err) {
     writers.forEach((w) => w.abort());
     throw err;
@@ -199,58 +200,24 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   return { ok, failed, resumed, files, ms: Date.now() - started };
 }
 
-/** Feed inputs to `jobs` workers; a worker that crashes or times out fails its image and is replaced. */
-function runPool(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
-  const { inputs } = opts;
-  const count = Math.min(opts.jobs, inputs.length);
-  let next = 0;
-  let finished = 0;
-  return new Promise((resolve, reject) => {
-    if (inputs.length === 0) return resolve();
-    const start = () => {
-      const worker = new Worker(opts.workerUrl, { workerData: opts.settings });
-      let current: number | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      let ended = false;
-      const give = () => {
-        if (next >= inputs.length) {
-          ended = true;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, input: inputs[current] });
-        if (opts.timeoutSec > 0) {
-          timer = setTimeout(() => fail(`timed out after ${opts.timeoutSec} s (--timeout)`), opts.timeoutSec * 1000);
-        }
-      };
-      const complete = (index: number, record: ImageRecord) => {
-        clearTimeout(timer);
-        current = undefined;
-        onRecord(index, record);
-        finished++;
-        if (finished === inputs.length) resolve();
-      };
-      const fail = (message: string) => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        void worker.terminate();
-        if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
-        const index = current;
-        complete(index, { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 });
-        if (next < inputs.length) start();
-      };
-      worker.on('message', (msg: { ready?: true; index: number; record: ImageRecord }) => {
-        if (msg.ready) return give();
-        complete(msg.index, msg.record);
-        give();
-      });
-      worker.on('error', (err) => fail(`worker crashed: ${err.message.split('\n')[0]}`));
-      worker.on('exit', (code) => {
-        if (!ended) fail(`worker exited with code ${code}`);
-      });
-    };
-    for (let i = 0; i < count; i++) start();
+/**
+ * Every input through the worker pool; a pipeline with batch nodes first runs what feeds them over
+ * the whole batch (batch-pass.ts), then the rest with their finished outputs.
+ */
+async function runPasses(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
+  const pool = { inputs: opts.inputs, jobs: opts.jobs, timeoutSec: opts.timeoutSec, workerUrl: opts.workerUrl, settings: opts.settings };
+  const plan = planBatch(opts.checked, opts.registry);
+  let indices = opts.inputs.map((_, i) => i);
+  let settings = opts.settings;
+  if (plan) {
+    opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
+    const first = await runFirstPass(plan, opts.checked, opts.registry, pool);
+    first.failed.forEach((record, index) => onRecord(index, record));
+    if (!first.batch) return;
+    indices = indices.filter((i) => !first.failed.has(i));
+    settings = { ...settings, batch: first.batch };
+  }
+  await runPool({ ...pool, settings, indices, mode: 'process' }, (index, reply) => {
+    if ('record' in reply) onRecord(index, reply.record);
   });
 }

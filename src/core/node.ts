@@ -62,6 +62,13 @@ export interface SourceFile {
   planes?: { name: string; bytes: Uint8Array; hash: string }[];
 }
 
+/** How a batch node folds the items of a batch into its outputs. State stays in one thread. */
+export interface BatchReducer {
+  /** Adds one item's inputs; `state` is undefined for the first item. Throws a UserError to leave the item out. */
+  add(state: unknown, inputs: Record<string, PortValue>, itemName: string): unknown;
+  finish(state: unknown): Record<string, PortValue>;
+}
+
 export interface NodeContext {
   nodeId: string;
   source?: SourceFile;
@@ -97,6 +104,13 @@ export interface NodeDefinition<
   params: S;
   /** The node reads the batch item's file; its cache key includes the file's hash. */
   readsSource?: boolean;
+  /**
+   * Batch nodes (batch-mean): their outputs summarise their inputs over every item of a batch. The
+   * runner folds each item's inputs into one state in a first pass (in batch order) and hands the
+   * finished outputs to the executor (RunOptions.batch); run() gives the result for a batch of one
+   * (the editor on one image).
+   */
+  batch?: BatchReducer;
   /** Export nodes: the runner writes the value of their output (passed through from the input). */
   sink?: 'table' | 'image';
   /** migrations[v] turns params written for version v into params for version v + 1. */

@@ -11,7 +11,13 @@ import type { CheckedPipeline } from './validate';
 import { CELLGRAPH_VERSION } from './version';
 
 /** For every node, the provenance of its outputs. */
-export function provenanceByNode(checked: CheckedPipeline, registry: Registry, source?: SourceFile): Map<string, Provenance> {
+export function provenanceByNode(
+  checked: CheckedPipeline,
+  registry: Registry,
+  source?: SourceFile,
+  /** Every file of the batch: the inputs of what depends on a batch node (batch-mean). */
+  batchInputs?: { name: string; hash: string }[],
+): Map<string, Provenance> {
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const ancestors = new Map<string, Set<string>>();
   for (const id of checked.order) {
@@ -26,15 +32,21 @@ export function provenanceByNode(checked: CheckedPipeline, registry: Registry, s
     const set = ancestors.get(id)!;
     const steps: ProvenanceStep[] = [];
     let readsSource = false;
+    let readsBatch = false;
     for (const stepId of checked.order) {
       if (!set.has(stepId)) continue;
       const node = byId.get(stepId)!;
       const def = registry.get(node.type);
       readsSource ||= def?.readsSource === true;
+      readsBatch ||= def?.batch !== undefined && batchInputs !== undefined;
       steps.push({ id: stepId, type: node.type, version: def?.version ?? node.version ?? 1, params: { ...node.params } });
     }
     const files = source?.planes ?? (source ? [source] : []);
     const inputs = readsSource ? files.map((f) => ({ name: f.name, hash: f.hash })) : [];
+    if (readsBatch) {
+      const seen = new Set(inputs.map((i) => `${i.name}\n${i.hash}`));
+      for (const i of batchInputs!) if (!seen.has(`${i.name}\n${i.hash}`)) inputs.push({ name: i.name, hash: i.hash });
+    }
     out.set(id, { cellgraph: CELLGRAPH_VERSION, pipeline: checked.pipeline.name, steps, inputs });
   }
   return out;
