@@ -67,4 +67,10 @@ describe('checkOutputsAvoidInputs', () => {
       .toThrow("node 'save' would save over the input /data/plate/sub/a.tif");
     expect(() => checkOutputsAvoidInputs([input], checked, nodeRegistry, '/data/out')).not.toThrow();
   });
+
+  it('with --stack, checks the files of each stack folder', () => {
+    const stack = { path: '/data/plate/sub', display: 'sub', stem: 'sub', stack: ['/data/plate/sub/a.tif', '/data/plate/sub/sub.tif'] };
+    expect(() => checkOutputsAvoidInputs([stack], checked, nodeRegistry, '/data/plate'))
+      .toThrow("node 'save' would save over the input /data/plate/sub/sub.tif");
+  });
 });

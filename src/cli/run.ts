@@ -82,7 +82,7 @@ export function checkOutputsAvoidInputs(inputs: InputFile[], checked: CheckedPip
       return resolve(path);
     }
   };
-  const inputPaths = new Map(inputs.map((i) => [real(i.path), i.path]));
+  const inputPaths = new Map(inputs.flatMap((i) => i.stack ?? [i.path]).map((path) => [real(path), path]));
   for (const node of checked.pipeline.nodes) {
     if (registry.get(node.type)?.sink !== 'image') continue;
     const { name, format } = node.params as { name: string; format: string };

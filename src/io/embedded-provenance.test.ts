@@ -97,6 +97,21 @@ describe('PNG: provenance in a tEXt chunk with keyword cellgraph', () => {
     expect(Array.from(decode(bytes, 'out.png').data)).toEqual([0, 1, 2, 3, 4, 255]);
   });
 
+  it('also reads an iTXt chunk (UTF-8 text, as other tools write it)', () => {
+    const plain = encodePng(image);
+    const text = new TextEncoder().encode(JSON.stringify({ format: 'cellgraph-provenance', version: 1, provenance, pipeline }));
+    const keyword = new TextEncoder().encode('cellgraph');
+    // keyword NUL, compression flag 0, method 0, language NUL, translated keyword NUL, text
+    const data = new Uint8Array([...keyword, 0, 0, 0, 0, 0, ...text]);
+    const chunk = new Uint8Array(12 + data.length);
+    new DataView(chunk.buffer).setUint32(0, data.length);
+    chunk.set(new TextEncoder().encode('iTXt'), 4);
+    chunk.set(data, 8); // the CRC is left 0: provenance reading does not need it
+    const iend = plain.length - 12;
+    const bytes = new Uint8Array([...plain.subarray(0, iend), ...chunk, ...plain.subarray(iend)]);
+    expect(readEmbeddedPipeline(bytes, 'itxt.png').document.provenance).toEqual(provenance);
+  });
+
   it('a PNG without the chunk: one line', () => {
     expect(errorOf(() => readEmbeddedPipeline(encodePng(image), 'plain.png')).message).toBe(
       "plain.png holds no cellgraph pipeline (the PNG has no 'cellgraph' text chunk): use a PNG saved by cellgraph's save-image",
