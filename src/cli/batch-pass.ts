@@ -38,11 +38,14 @@ export function planBatch(checked: CheckedPipeline, registry: Registry): BatchPl
     }
   };
   batchNodes.forEach(visit);
-  // a node is needed in the second pass when it is a batch node, a leaf, or feeds a needed non-batch node
+  // needed in the second pass: batch nodes, leaves, nodes whose numbers or labels go into images.csv,
+  // and whatever feeds a needed non-batch node
+  const summarised = (id: string) =>
+    Object.values(registry.get(byId.get(id)!.type)?.outputs ?? {}).some((p) => p.type === 'number' || p.type === 'labels');
   const needed = new Set<string>();
   for (const id of [...checked.order].reverse()) {
     const successors = edges.filter((e) => e.from.node === id).map((e) => e.to.node);
-    if (isBatch(id) || successors.length === 0 || successors.some((s) => needed.has(s) && !isBatch(s))) needed.add(id);
+    if (isBatch(id) || successors.length === 0 || summarised(id) || successors.some((s) => needed.has(s) && !isBatch(s))) needed.add(id);
   }
   return { batchNodes, firstPass, secondPass: needed };
 }

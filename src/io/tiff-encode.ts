@@ -196,7 +196,9 @@ function imagejDescription(raster: Image | Mask | Labels, planes: number, channe
 /**
  * The JSON document as one ASCII line that stays the same JSON: non-ASCII escaped as \uXXXX, and '='
  * (which JSON only has inside strings) as \u003D, because tifffile drops header lines holding more
- * than one '='. JSON.stringify output has no raw newlines.
+ * than one '='. JSON.stringify output has no raw newlines. ImageJ reads the header with Java's
+ * Properties.load, where every backslash of the line is one of JSON's escapes (\" \\ \n \uXXXX …),
+ * all valid Properties escapes, and the line ends in '}', never in a continuation backslash.
  */
 function provenanceValue(json: string): string {
   return escapeAscii(json).replace(/=/g, '\\u003D');
