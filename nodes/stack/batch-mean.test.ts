@@ -140,6 +140,18 @@ describe('cellgraph run with batch-mean over the 17 planes of the real z-stack a
     expect(sidecar.images[0].inputs.map((i: { name: string }) => i.name)).toEqual(planes.map((p) => p.name));
   });
 
+  it('a re-run of the same batch resumes; a changed batch recomputes every image', () => {
+    const out = join(tmp, 'resume');
+    cellgraph(['run', join(tmp, 'batch.json'), folder, '--out', out]);
+    const again = cellgraph(['run', join(tmp, 'batch.json'), folder, '--out', out]);
+    expect(again.stdout).toMatch(/^17 images: 17 ok, 0 failed, 17 resumed/);
+    const fewer = join(tmp, 'fewer');
+    mkdirSync(fewer);
+    for (const f of planes.slice(0, 16)) writeFileSync(join(fewer, f.name), f.bytes);
+    const changed = cellgraph(['run', join(tmp, 'batch.json'), fewer, '--out', out]);
+    expect(changed.stdout).toMatch(/^16 images: 16 ok, 0 failed in/);
+  });
+
   it('an image of another size fails alone, with one line, and is left out of the mean', () => {
     const odd = join(tmp, 'odd');
     mkdirSync(odd);
