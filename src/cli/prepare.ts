@@ -1,6 +1,6 @@
 // Reads a pipeline file's text and applies `--set NODE.PARAM=VALUE` overrides before checking it.
 import type { BatchContext } from '../core/executor';
-import { canonicalJSON } from '../core/hash';
+import { canonicalPipeline } from '../io/embedded-provenance';
 import type { Registry } from '../core/node';
 import { formatProblem, migrateDocument, parseJSONText, isRecord } from '../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../core/validate';
@@ -50,13 +50,9 @@ export function preparePipeline(text: string, sets: string[], registry: Registry
   return checked.ok ? { ok: true, checked: checked.checked } : { ok: false, problems: checked.problems.map(formatProblem) };
 }
 
-/**
- * The checked pipeline as the JSON value that exported files embed: keys sorted at every level, so
- * the same pipeline gives the same bytes however its file ordered them, and a re-run from an
- * exported file (`--from`) writes files identical to the originals.
- */
+/** The checked pipeline as exported files embed it (see io/embedded-provenance.ts). */
 export function embeddablePipeline(checked: CheckedPipeline): unknown {
-  return JSON.parse(canonicalJSON(checked.pipeline));
+  return canonicalPipeline(checked.pipeline);
 }
 
 /** `3` → 3, `true` → true, `otsu` → "otsu", `"3"` → "3". */

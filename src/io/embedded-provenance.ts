@@ -5,6 +5,8 @@
 // readEmbeddedPipeline is pure (bytes in, document out), so the editor can call it on a dropped file.
 import { unzlibSync } from 'fflate';
 import { UserError } from '../core/errors';
+import { canonicalJSON } from '../core/hash';
+import type { Pipeline } from '../core/pipeline';
 import type { Image, Labels, Mask } from '../core/image';
 import { provenanceDocument, readProvenanceDocument, type ProvenanceDocument } from '../core/provenance';
 import { hasPngSignature, encodePng, PNG_PROVENANCE_KEYWORD } from './png';
@@ -22,6 +24,15 @@ import { readTableProvenance } from './table-provenance';
 export function encodeRasterFile(raster: Image | Mask | Labels, format: 'tiff' | 'png', pipeline?: unknown): Uint8Array {
   const provenance = raster.meta.provenance ? provenanceDocument(raster.meta.provenance, pipeline) : undefined;
   return format === 'png' ? encodePng(raster, { provenance }) : encodeTiff(raster, { provenance });
+}
+
+/**
+ * A pipeline (checked, params filled) as the JSON value exported files embed: keys sorted at every
+ * level, so the same pipeline gives the same bytes however its file ordered them, and a re-run from
+ * an exported file (`--from`), or the editor's download of the same result, writes identical files.
+ */
+export function canonicalPipeline(pipeline: Pipeline): unknown {
+  return JSON.parse(canonicalJSON(pipeline));
 }
 
 /** What an exported file says about how it was made. */
