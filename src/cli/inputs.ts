@@ -26,14 +26,23 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function expandStackInputs(args: string[], cwd = process.cwd()): InputFile[] {
   const folders: string[] = [];
   for (const arg of args) {
-    let isDir = false;
+    let isDir: boolean | undefined;
     try {
       isDir = statSync(arg).isDirectory();
     } catch {
+      isDir = undefined;
+    }
+    if (isDir === false) throw new UserError(`--stack takes folders (each one stack of images), but ${arg} is a file`);
+    if (isDir) {
+      folders.push(arg.replace(/[/\\]+$/, '') || arg);
+    } else if (/[*?[{]/.test(arg)) {
+      const found = globSync(arg, { cwd, onlyDirectories: true, absolute: false, expandDirectories: false }).sort(byName);
+      if (found.length === 0) throw new UserError(`no folders match ${arg}`);
+      // relative to the working folder, as typed folders are
+      folders.push(...found.map((f) => relative(process.cwd(), resolve(cwd, f)) || '.'));
+    } else {
       throw new UserError(`input ${arg} does not exist`);
     }
-    if (!isDir) throw new UserError(`--stack takes folders (each one stack of images), but ${arg} is a file`);
-    folders.push(arg.replace(/[/\\]+$/, '') || arg);
   }
   const unique = [...new Set(folders)];
   const nameCount = new Map<string, number>();
