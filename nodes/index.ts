@@ -66,6 +66,7 @@ import { measureTexture } from './measure/measure-texture';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImageQuality } from './measure/measure-image-quality';
 import { measureNeighbors } from './measure/measure-neighbors';
+import { batchMean } from './stack/batch-mean';
 
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
@@ -133,6 +134,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureColocalization,
   measureImageQuality,
   measureNeighbors,
+  batchMean,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

@@ -35,6 +35,16 @@ def main():
                     problems.append(f"pixel size {xd}/{xn} {ij.get('unit')}")
                 if 'z' in t['pixelSize'] and abs(float(ij.get('spacing', 'nan')) - t['pixelSize']['z']) > 1e-12:
                     problems.append(f"z spacing {ij.get('spacing')}")
+            if 'provenance' in t:
+                # cellgraph's provenance line: one more ImageJ key whose value is the JSON document
+                ij = tif.imagej_metadata or {}
+                if ij.get('slices') != 3 or ij.get('channels') != 2 or not tif.is_imagej:
+                    problems.append(f"ImageJ hyperstack keys {ij}")
+                try:
+                    if json.loads(ij.get('cellgraph.provenance', '')) != t['provenance']:
+                        problems.append('provenance differs')
+                except ValueError as err:
+                    problems.append(f'provenance is not JSON: {err}')
         info = subprocess.run(['tiffinfo', str(path)], capture_output=True, text=True)
         if info.returncode != 0 or 'Error' in info.stderr:
             problems.append(f'tiffinfo: {info.stderr.strip()}')

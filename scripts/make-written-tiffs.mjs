@@ -26,12 +26,12 @@ const { writtenFixtures, expectedSamples, encodeTiff } = await import(pathToFile
 rmSync(tmp, { recursive: true, force: true });
 const truths = [];
 for (const f of writtenFixtures()) {
-  writeFileSync(join(out, f.name), encodeTiff(f.raster));
+  writeFileSync(join(out, f.name), encodeTiff(f.raster, f.options));
   // the samples as little-endian bytes of the dtype tifffile must return, hashed to keep the JSON small
   const Ctor = { uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array, float32: Float32Array }[f.dtype];
   const samples = Ctor.from(expectedSamples(f));
   const sha256 = createHash('sha256').update(new Uint8Array(samples.buffer)).digest('hex');
-  truths.push({ file: f.name, dtype: f.dtype, shape: f.shape, pixelSize: f.pixelSize ?? null, sha256 });
+  truths.push({ file: f.name, dtype: f.dtype, shape: f.shape, pixelSize: f.pixelSize ?? null, sha256, ...(f.options?.provenance ? { provenance: JSON.parse(f.options.provenance) } : {}) });
 }
 writeFileSync(join(out, 'expected.json'), JSON.stringify(truths, null, 1) + '\n');
 console.log(`${truths.length} files in test-data/tiff/written`);

@@ -6,6 +6,8 @@ import type { Image } from '../../src/core/image';
 import { testContext } from '../../src/testing/context';
 import { readNpy } from '../../src/testing/npy';
 import { imagePath, REPO_ROOT } from '../../src/testing/paths';
+import { planeFiles } from '../../src/testing/plane-files';
+import { stackSource } from '../../src/io/image-stack';
 import { loadImage } from './load-image';
 
 const DATA = join(REPO_ROOT, 'test-data');
@@ -63,6 +65,15 @@ describe('load-image', () => {
   it('reads the planes of a stack (polyp: 3 time frames, not RGB)', () => {
     const polyp = load(imagePath('xyt_8bit_polyp.tif'), 'gray');
     expect([polyp.planes, polyp.channels, polyp.dtype]).toEqual([3, 1, 'uint8']);
+  });
+
+  it('reads a stack source (a --stack folder) as one image of all its files\' planes', () => {
+    const spots = load(imagePath('xyz_16bit__spots.ome.tif'));
+    const files = planeFiles(spots);
+    const ctx = testContext({ nodeId: 'load', maxPixels: 2 ** 28, source: stackSource('spots', files) });
+    const stack = (loadImage.run({}, loadImage.params.parse({}), ctx) as { image: Image }).image;
+    expect([stack.planes, stack.meta.source]).toEqual([spots.planes, 'spots']);
+    expect(Array.from(stack.data)).toEqual(Array.from(spots.data));
   });
 
   it('fails with one line for a bad file, a missing source, 2 channels with gray, or a size over the limit', () => {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMask, maskFromRows } from '../../src/core/image';
-import { morphologyCases, morphologyMask } from '../../src/imaging/morphology-reference';
-import { countDifferences } from '../../src/imaging/preprocess-reference';
+import { maskFromRows } from '../../src/core/image';
 import { runNode } from '../../src/testing/run-node';
 import { dilateMask } from './dilate';
+import { itMatchesSkimageAndWorksPerPlane } from './mask-morphology.testing';
 
 describe('dilate node (skimage.morphology.binary_dilation)', () => {
-  it.each(morphologyCases('binary_dilate'))('$out equals skimage', (c) => {
-    const { mask } = runNode(dilateMask, { mask: morphologyMask(`sources/${c.source}.npy`) }, { shape: c.shape as string, radius: c.radius as number });
-    expect(countDifferences(mask.data, morphologyMask(c.out).data)).toBe(0);
-  });
-
-  it('works plane by plane on a stack', () => {
-    const a = morphologyMask('sources/blobs_mask.npy');
-    const b = morphologyMask('sources/dna_mask.npy');
-    const n = a.width * a.height;
-    const data = new Uint8Array(2 * n);
-    data.set(a.data);
-    data.set(b.data, n);
-    const stack = runNode(dilateMask, { mask: createMask({ width: a.width, height: a.height, planes: 2 }, data) }, { radius: 2 }).mask;
-    expect(countDifferences(stack.data.subarray(0, n), runNode(dilateMask, { mask: a }, { radius: 2 }).mask.data)).toBe(0);
-    expect(countDifferences(stack.data.subarray(n), runNode(dilateMask, { mask: b }, { radius: 2 }).mask.data)).toBe(0);
-  });
+  itMatchesSkimageAndWorksPerPlane(dilateMask, 'binary_dilate');
 
   it('square radius 1: the block and the speck grow by one pixel', () => {
     const TINY = [[0, 0, 0, 0, 0, 0], [0, 1, 1, 1, 0, 0], [0, 1, 1, 1, 0, 1], [0, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 0]];

@@ -1,24 +1,10 @@
-import { z } from 'zod';
-import { defineNode, port } from '../../src/core/node';
-import { morphology2d } from '../../src/imaging/morphology';
-import { mapMaskPlanes } from '../../src/imaging/planes';
+import { maskMorphologyNode } from './mask-morphology';
 
-export const openMask = defineNode({
+export const openMask = maskMorphologyNode({
   type: 'open',
-  version: 1,
-  category: 'Segment',
   label: 'Open mask',
-  description:
-    'Erosion then dilation with the same footprint: removes specks and thin spurs smaller than the footprint and separates objects joined by thin bridges, while the remaining objects keep their size and shape. Footprint: "disk" = every (dx, dy) with dx² + dy² ≤ radius² (skimage.morphology.disk; radius 1 = the ' +
-    '5-pixel cross), "square" = the (2·radius + 1)² square (skimage.morphology.square). Beyond the border: foreground for the erosion, background for the dilation, as skimage. Same result as ' +
-    'skimage.morphology.binary_opening(mask, footprint). Each plane of a stack on its own. For grey images use Grey morphology.',
-  inputs: { mask: port.mask() },
-  outputs: { mask: port.mask() },
-  params: z.object({
-    shape: z.enum(['disk', 'square']).default('disk').meta({ label: 'Footprint', description: 'Disk or square neighbourhood.' }),
-    radius: z.number().int().min(1).max(100).default(1).meta({ label: 'Radius', unit: 'px', description: 'Radius of the disk, or half the square\'s side.' }),
-  }),
-  run: ({ mask }, { shape, radius }) => ({
-    mask: mapMaskPlanes(mask, (plane, width, height) => morphology2d('open', plane, width, height, shape, radius) as Uint8Array),
-  }),
+  effect:
+    'Erosion then dilation with the same footprint: removes specks and thin spurs smaller than the footprint and separates objects joined by thin bridges, while the remaining objects keep their size and shape.',
+  border: 'Beyond the border: foreground for the erosion, background for the dilation, as skimage.',
+  skimage: 'binary_opening',
 });

@@ -1,6 +1,6 @@
 // Turns the runner's INPUT arguments (files, folders, globs) into an ordered list of image files.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UserError } from '../core/errors';
 import { IMAGE_EXTENSIONS } from '../io/decode';
@@ -12,10 +12,49 @@ export interface InputFile {
   display: string;
   /** File-name-safe stem for saved images: display without extension, folders joined by '_'. */
   stem: string;
+  /** With --stack: the folder's image files (plane order); `path` is the folder. */
+  stack?: string[];
 }
 
 const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `--stack`: every INPUT is a folder whose images (sorted by name) are the planes of one batch item,
+ * named after the folder (its relative path where names repeat).
+ */
+export function expandStackInputs(args: string[], cwd = process.cwd()): InputFile[] {
+  const folders: string[] = [];
+  for (const arg of args) {
+    let isDir: boolean | undefined;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      isDir = undefined;
+    }
+    if (isDir === false) throw new UserError(`--stack takes folders (each one stack of images), but ${arg} is a file`);
+    if (isDir) {
+      folders.push(arg.replace(/[/\\]+$/, '') || arg);
+    } else if (/[*?[{]/.test(arg)) {
+      const found = globSync(arg, { cwd, onlyDirectories: true, absolute: false, expandDirectories: false }).sort(byName);
+      if (found.length === 0) throw new UserError(`no folders match ${arg}`);
+      // relative to the working folder, as typed folders are
+      folders.push(...found.map((f) => relative(process.cwd(), resolve(cwd, f)) || '.'));
+    } else {
+      throw new UserError(`input ${arg} does not exist`);
+    }
+  }
+  const unique = [...new Set(folders)];
+  const nameCount = new Map<string, number>();
+  for (const f of unique) nameCount.set(basename(resolve(f)), (nameCount.get(basename(resolve(f))) ?? 0) + 1);
+  return unique.map((folder) => {
+    const names = readdirSync(folder).filter((n) => isImage(n) && statSync(join(folder, n)).isFile()).sort(byName);
+    if (names.length === 0) throw new UserError(`input folder ${folder} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
+    const name = basename(resolve(folder));
+    const display = nameCount.get(name)! > 1 ? relative(cwd, resolve(folder)).split(sep).join('/') : name;
+    return { path: folder, display, stem: display.replace(/[/\\]/g, '_'), stack: names.map((n) => join(folder, n)) };
+  });
+}
 
 export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
   const paths: string[] = [];

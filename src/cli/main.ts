@@ -2,13 +2,14 @@
 // Exit codes: 0 all inputs succeeded; 1 some inputs failed; 2 bad usage, invalid pipeline, or an
 // output folder that cannot be written. Errors are one line; --debug adds stack traces.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeError, UserError } from '../core/errors';
 import { DEFAULT_MAX_PIXELS } from '../core/executor';
 import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
-import { expandInputs } from './inputs';
+import { readEmbeddedPipeline } from '../io/embedded-provenance';
+import { expandInputs, expandStackInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
 import { checkOutputNames, checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
@@ -20,16 +21,25 @@ const USAGE = `cellgraph ${VERSION}: microscopy image analysis pipelines
 
 Usage:
   cellgraph run PIPELINE INPUT... --out DIR [options]
+  cellgraph run --from EXPORTED INPUT... --out DIR [options]
   cellgraph validate PIPELINE
   cellgraph nodes [--json]
   cellgraph schema
   cellgraph --help | --version
 
-INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif").
+INPUT is image files (TIFF, PNG, JPEG), folders (their images, sorted by name) or globs ("plate1/*.tif");
+with --stack, folders each loaded as one stack.
 
 Options for run:
+  --from FILE             run the pipeline embedded in a TIFF or PNG that cellgraph saved (or in a
+                          table's .provenance.json) instead of a PIPELINE file
   --out DIR               folder for the tables (<name>.csv, images.csv) and saved images (required)
+  --stack                 each INPUT is a folder whose images (sorted by name, all of one size and
+                          type) load as the planes of one image: one batch item per folder
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
+  --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
+                          metadata-from-filename), the number of images and rows and the mean, median
+                          and std (n-1) of every numeric column (repeatable)
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
   --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
@@ -105,6 +115,17 @@ function readPipeline(path: string): string {
   }
 }
 
+/** The pipeline a cellgraph-saved TIFF/PNG (or a table's .provenance.json) holds, as pipeline file text. */
+function readEmbeddedPipelineText(path: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (err) {
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return JSON.stringify(readEmbeddedPipeline(bytes, basename(path)).pipeline, null, 2);
+}
+
 function validateCommand(args: string[]): number {
   const { positionals } = parse(args, {}, 1);
   const [path] = positionals;
@@ -141,19 +162,24 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       'no-cache': { type: 'boolean' },
       'max-pixels': { type: 'string' },
       timeout: { type: 'string' },
+      from: { type: 'string' },
+      stack: { type: 'boolean' },
+      'group-by': { type: 'string', multiple: true },
     },
     0,
   );
-  if (positionals.length === 0) throw new UsageError('run needs a PIPELINE file');
-  if (positionals.length === 1) throw new UsageError('run needs at least one INPUT image, folder or glob');
+  const from = typeof values.from === 'string' ? values.from : undefined;
+  if (positionals.length === 0) throw new UsageError(from ? 'run needs at least one INPUT image, folder or glob' : 'run needs a PIPELINE file');
+  if (positionals.length === 1 && !from) throw new UsageError('run needs at least one INPUT image, folder or glob');
   if (typeof values.out !== 'string') throw new UsageError('run needs --out DIR');
   if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache contradict each other');
-  const [pipelinePath, ...inputArgs] = positionals;
+  const pipelinePath = from ?? positionals[0];
+  const inputArgs = from ? positionals : positionals.slice(1);
   const jobs = values.jobs === undefined ? defaultJobs() : positiveInt(values.jobs, '--jobs');
   const maxPixels = values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : positiveInt(values['max-pixels'], '--max-pixels');
   const timeoutSec = values.timeout === undefined ? 0 : positiveInt(values.timeout, '--timeout', 0);
 
-  const pipelineText = readPipeline(pipelinePath);
+  const pipelineText = from ? readEmbeddedPipelineText(from) : readPipeline(pipelinePath);
   const sets = (values.set as string[] | undefined) ?? [];
   const prepared = preparePipeline(pipelineText, sets, nodeRegistry);
   if (!prepared.ok) {
@@ -161,8 +187,9 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     return 2;
   }
   const outDir = resolve(values.out);
-  const inputs = expandInputs(inputArgs);
-  checkOutputNames(prepared.checked, nodeRegistry);
+  const inputs = values.stack ? expandStackInputs(inputArgs) : expandInputs(inputArgs);
+  const groupBy = (values['group-by'] as string[] | undefined) ?? [];
+  checkOutputNames(prepared.checked, nodeRegistry, groupBy);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
   prepareOutDir(outDir);
 
@@ -185,6 +212,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     workerUrl: new URL('./cli-worker.mjs', import.meta.url),
     log: (line) => process.stderr.write(`${line}\n`),
     isTTY: Boolean(process.stderr.isTTY),
+    groupBy,
   });
   const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
   process.stdout.write(

@@ -1,4 +1,6 @@
 // Reads a pipeline file's text and applies `--set NODE.PARAM=VALUE` overrides before checking it.
+import type { BatchContext } from '../core/executor';
+import { canonicalPipeline } from '../io/embedded-provenance';
 import type { Registry } from '../core/node';
 import { formatProblem, migrateDocument, parseJSONText, isRecord } from '../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../core/validate';
@@ -12,6 +14,8 @@ export interface RunSettings {
   recordsDir?: string;
   /** --debug: records of images that failed on an unexpected error carry its stack. */
   debug?: boolean;
+  /** Second pass of a pipeline with batch nodes: their outputs over the whole batch. */
+  batch?: BatchContext;
 }
 
 export type Prepared = { ok: true; checked: CheckedPipeline } | { ok: false; problems: string[] };
@@ -44,6 +48,11 @@ export function preparePipeline(text: string, sets: string[], registry: Registry
   if (problems.length) return { ok: false, problems };
   const checked = checkPipeline(doc, registry);
   return checked.ok ? { ok: true, checked: checked.checked } : { ok: false, problems: checked.problems.map(formatProblem) };
+}
+
+/** The checked pipeline as exported files embed it (see io/embedded-provenance.ts). */
+export function embeddablePipeline(checked: CheckedPipeline): unknown {
+  return canonicalPipeline(checked.pipeline);
 }
 
 /** `3` → 3, `true` → true, `otsu` → "otsu", `"3"` → "3". */

@@ -2,22 +2,27 @@
 // to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
-import { computeKeys, runPipeline, type CacheStore, type NodeOutputs } from '../core/executor';
+import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
-import type { Labels, Table } from '../core/image';
-import type { Registry } from '../core/node';
+import type { Labels, Provenance, Table } from '../core/image';
+import type { PortValue, Registry, SourceFile } from '../core/node';
+import { collectBatchInputs, type BatchPlan } from './batch-pass';
+import { stackSource } from '../io/image-stack';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeRaster } from './encode';
+import { embeddablePipeline } from './prepare';
 import type { InputFile } from './inputs';
 
 /** Bump when what a record holds changes, so old records are not reused. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 export interface RecordTable {
   columns: { name: string; unit?: string }[];
   rows: (number | string | null)[][];
+  /** How the table was made (for the CSV's .provenance.json sidecar). */
+  provenance?: Provenance;
 }
 
 /** What one image contributed to the batch's outputs. Plain JSON. */
@@ -45,6 +50,39 @@ export interface ProcessContext {
   recordsDir?: string;
   /** Keep the stack of unexpected errors in the record (--debug). */
   debug?: boolean;
+  /** Pipelines with batch nodes: the two passes, and (second pass) the batch nodes' outputs. */
+  plan?: BatchPlan;
+  batch?: BatchContext;
+}
+
+/** First pass: the values on the batch nodes' inputs for one image, and what they were made from. */
+export interface CollectedForBatch {
+  /** By batch node id, by input port. */
+  inputs: Record<string, Record<string, PortValue>>;
+  /** The cache keys of those values: the batch's hash is made of them. */
+  inputKeys: string[];
+  /** The files the image was read from (for the provenance of what depends on the batch). */
+  files: { name: string; hash: string }[];
+}
+
+/** The first pass for one image: runs what feeds the batch nodes and returns their inputs. */
+export async function collectForBatch(input: InputFile, ctx: ProcessContext & { plan: BatchPlan }): Promise<{ record: ImageRecord } | { collected: CollectedForBatch }> {
+  const started = performance.now();
+  const fail = (error: string, stack?: string): { record: ImageRecord } => ({
+    record: { image: input.display, status: 'error', error, ...(stack ? { stack } : {}), summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) },
+  });
+  let source: SourceFile;
+  try {
+    source = await readSource(input);
+  } catch (err) {
+    return fail(describeError(err));
+  }
+  const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: ctx.cache, maxPixels: ctx.maxPixels, only: ctx.plan.firstPass });
+  if (result.error) return fail(result.error, ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined);
+  const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
+  const { inputs, inputKeys } = collectBatchInputs(ctx.plan, ctx.checked, result.values, keys);
+  const files = (source.planes ?? [source]).map((f) => ({ name: f.name, hash: f.hash }));
+  return { collected: { inputs, inputKeys, files } };
 }
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
@@ -52,15 +90,13 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   const fail = (error: string): ImageRecord => ({
     image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started),
   });
-  let bytes: Uint8Array;
+  let source: SourceFile;
   try {
-    const buf = await readFile(input.path);
-    bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    source = await readSource(input);
   } catch (err) {
-    return fail(`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}`);
+    return fail(describeError(err));
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const keys = computeKeys(ctx.checked, ctx.registry, hash);
+  const keys = computeKeys(ctx.checked, ctx.registry, source.hash, ctx.batch?.hash);
   const recordKey = hashString(JSON.stringify([RECORD_VERSION, input.display, input.stem, [...keys]]));
   const recordPath = ctx.recordsDir && join(ctx.recordsDir, recordKey.slice(0, 2), `${recordKey}.json`);
 
@@ -71,9 +107,10 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
 
   const result = await runPipeline(ctx.checked, {
     registry: ctx.registry,
-    source: { name: input.display.split('/').pop()!, bytes, hash },
+    source,
     cache: ctx.cache,
     maxPixels: ctx.maxPixels,
+    ...(ctx.batch ? { batch: ctx.batch, only: ctx.plan?.secondPass } : {}),
   });
   if (result.error) {
     const stack = ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined;
@@ -95,6 +132,27 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   }
   if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
   return record;
+}
+
+/** The batch item's file, or with --stack its folder's files, read and hashed. */
+async function readSource(input: InputFile): Promise<SourceFile> {
+  const read = async (path: string, what: string) => {
+    let buf: Buffer;
+    try {
+      buf = await readFile(path);
+    } catch (err) {
+      throw new UserError(`cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? describeError(err)}`);
+    }
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    return { name: basename(path), bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+  };
+  if (!input.stack) {
+    const file = await read(input.path, 'the file');
+    return { ...file, name: input.display.split('/').pop()! };
+  }
+  const files = [];
+  for (const path of input.stack) files.push(await read(path, basename(path)));
+  return stackSource(input.display.split('/').pop()!, files);
 }
 
 /** The images.csv columns a pipeline produces, in pipeline order. */
@@ -156,6 +214,7 @@ function collectTables(ctx: ProcessContext, values: Map<string, NodeOutputs>): R
     tables[String(node.params.name)] = {
       columns: table.columns.map((c) => (c.type === 'number' && c.unit ? { name: c.name, unit: c.unit } : { name: c.name })),
       rows,
+      ...(table.meta.provenance ? { provenance: table.meta.provenance } : {}),
     };
   }
   return tables;
@@ -171,7 +230,7 @@ async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<str
   for (const node of sinks(ctx, 'image')) {
     const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
     try {
-      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format) });
+      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format, embeddablePipeline(ctx.checked)) });
     } catch (err) {
       throw new UserError(`node '${node.id}': ${describeError(err)}`);
     }

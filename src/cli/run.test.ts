@@ -48,6 +48,17 @@ describe('checkOutputNames', () => {
   });
 });
 
+describe('checkOutputNames with --group-by', () => {
+  it('refuses a table named like another table\'s group summary', () => {
+    const checked = pipelineWith([
+      { id: 'a', type: 'export-table', params: { name: 'stats' } },
+      { id: 'b', type: 'export-table', params: { name: 'stats_by_well' } },
+    ]);
+    expect(() => checkOutputNames(checked, nodeRegistry)).not.toThrow();
+    expect(() => checkOutputNames(checked, nodeRegistry, ['well'])).toThrow("node 'b' would write stats_by_well.csv, as --group-by well does");
+  });
+});
+
 describe('checkOutputsAvoidInputs', () => {
   const checked = pipelineWith([{ id: 'save', type: 'save-image', params: { name: 'sub' } }]);
   it('refuses a saved image that is an input; accepts one beside it', () => {
@@ -55,5 +66,11 @@ describe('checkOutputsAvoidInputs', () => {
     expect(() => checkOutputsAvoidInputs([input], checked, nodeRegistry, '/data/plate'))
       .toThrow("node 'save' would save over the input /data/plate/sub/a.tif");
     expect(() => checkOutputsAvoidInputs([input], checked, nodeRegistry, '/data/out')).not.toThrow();
+  });
+
+  it('with --stack, checks the files of each stack folder', () => {
+    const stack = { path: '/data/plate/sub', display: 'sub', stem: 'sub', stack: ['/data/plate/sub/a.tif', '/data/plate/sub/sub.tif'] };
+    expect(() => checkOutputsAvoidInputs([stack], checked, nodeRegistry, '/data/plate'))
+      .toThrow("node 'save' would save over the input /data/plate/sub/sub.tif");
   });
 });

@@ -4,16 +4,20 @@
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
 import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from './process';
-import type { RunSettings } from './prepare';
+import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
+import { planBatch, runFirstPass } from './batch-pass';
+import { runPool } from './pool';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
+import { tableProvenanceText } from '../io/table-provenance';
+import { GroupSummary, groupFileName } from './group-summary';
+import type { Provenance } from '../core/image';
 
 export interface BatchOptions {
   checked: CheckedPipeline;
@@ -26,6 +30,8 @@ export interface BatchOptions {
   workerUrl: URL;
   log: (line: string) => void;
   isTTY: boolean;
+  /** --group-by: columns whose values group each exported table into DIR/<table>_by_<column>.csv. */
+  groupBy?: string[];
 }
 
 export interface BatchSummary {
@@ -45,8 +51,12 @@ export function defaultJobs(): number {
  * name, one named like the runner's own images.csv, or two save-image nodes with one folder and
  * format. Names are compared ignoring case (macOS and Windows file systems do).
  */
-export function checkOutputNames(checked: CheckedPipeline, registry: Registry): void {
+export function checkOutputNames(checked: CheckedPipeline, registry: Registry, groupBy: string[] = []): void {
   const claimed = new Map<string, string>([['images.csv', 'the runner (its summary table)']]);
+  for (const node of checked.pipeline.nodes) {
+    if (registry.get(node.type)?.sink !== 'table') continue;
+    for (const column of groupBy) claimed.set(groupFileName(String(node.params.name), column).toLowerCase(), `--group-by ${column}`);
+  }
   for (const node of checked.pipeline.nodes) {
     const sink = registry.get(node.type)?.sink;
     if (!sink) continue;
@@ -72,7 +82,7 @@ export function checkOutputsAvoidInputs(inputs: InputFile[], checked: CheckedPip
       return resolve(path);
     }
   };
-  const inputPaths = new Map(inputs.map((i) => [real(i.path), i.path]));
+  const inputPaths = new Map(inputs.flatMap((i) => i.stack ?? [i.path]).map((path) => [real(path), path]));
   for (const node of checked.pipeline.nodes) {
     if (registry.get(node.type)?.sink !== 'image') continue;
     const { name, format } = node.params as { name: string; format: string };
@@ -116,11 +126,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let failed = 0;
   let resumed = 0;
 
+  const provenance = new Map(tableNames.map((name) => [name, [] as { image: string; provenance: Provenance }[]]));
+  const groupBy = opts.groupBy ?? [];
+  const groups = new Map(tableNames.map((name) => [name, groupBy.map((column) => new GroupSummary(column))]));
   const write = (record: ImageRecord) => {
     for (const [name, table] of Object.entries(record.tables)) {
       const writer = writers.get(name);
       if (!writer) continue;
       writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
+      if (table.provenance) provenance.get(name)!.push({ image: record.image, provenance: table.provenance });
+      for (const g of groups.get(name)!) g.add(record.image, table.columns.map((c) => c.name), table.rows);
     }
     imagesRows.push(
       csvLine([record.image, record.status, record.error ?? '', ...summaryCols.map((c) => record.summary[c.column] ?? null), record.durationMs]),
@@ -150,7 +165,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
-    await runPool(opts, onRecord);
+    await runPasses(opts, onRecord);
   } catch (err) {
     writers.forEach((w) => w.abort());
     throw err;
@@ -163,6 +178,21 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   for (const [name, writer] of writers) {
     writer.finish();
     files.push(join(settings.outDir, `${name}.csv`));
+    const sidecar = join(settings.outDir, `${name}.provenance.json`);
+    await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked)));
+    files.push(sidecar);
+  }
+  for (const [name, summaries] of groups) {
+    for (const summary of summaries) {
+      const result = summary.result();
+      if (!result) {
+        opts.log(`cellgraph: --group-by ${summary.column}: table ${name} has no column '${summary.column}', so no ${groupFileName(name, summary.column)}`);
+        continue;
+      }
+      const path = join(settings.outDir, groupFileName(name, summary.column));
+      await writeAtomic(path, csvLine(result.header) + result.rows.map(csvLine).join(''));
+      files.push(path);
+    }
   }
   const imagesCsv = join(settings.outDir, 'images.csv');
   await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
@@ -170,58 +200,24 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   return { ok, failed, resumed, files, ms: Date.now() - started };
 }
 
-/** Feed inputs to `jobs` workers; a worker that crashes or times out fails its image and is replaced. */
-function runPool(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
-  const { inputs } = opts;
-  const count = Math.min(opts.jobs, inputs.length);
-  let next = 0;
-  let finished = 0;
-  return new Promise((resolve, reject) => {
-    if (inputs.length === 0) return resolve();
-    const start = () => {
-      const worker = new Worker(opts.workerUrl, { workerData: opts.settings });
-      let current: number | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      let ended = false;
-      const give = () => {
-        if (next >= inputs.length) {
-          ended = true;
-          void worker.terminate();
-          return;
-        }
-        current = next++;
-        worker.postMessage({ index: current, input: inputs[current] });
-        if (opts.timeoutSec > 0) {
-          timer = setTimeout(() => fail(`timed out after ${opts.timeoutSec} s (--timeout)`), opts.timeoutSec * 1000);
-        }
-      };
-      const complete = (index: number, record: ImageRecord) => {
-        clearTimeout(timer);
-        current = undefined;
-        onRecord(index, record);
-        finished++;
-        if (finished === inputs.length) resolve();
-      };
-      const fail = (message: string) => {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        void worker.terminate();
-        if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
-        const index = current;
-        complete(index, { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 });
-        if (next < inputs.length) start();
-      };
-      worker.on('message', (msg: { ready?: true; index: number; record: ImageRecord }) => {
-        if (msg.ready) return give();
-        complete(msg.index, msg.record);
-        give();
-      });
-      worker.on('error', (err) => fail(`worker crashed: ${err.message.split('\n')[0]}`));
-      worker.on('exit', (code) => {
-        if (!ended) fail(`worker exited with code ${code}`);
-      });
-    };
-    for (let i = 0; i < count; i++) start();
+/**
+ * Every input through the worker pool; a pipeline with batch nodes first runs what feeds them over
+ * the whole batch (batch-pass.ts), then the rest with their finished outputs.
+ */
+async function runPasses(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
+  const pool = { inputs: opts.inputs, jobs: opts.jobs, timeoutSec: opts.timeoutSec, workerUrl: opts.workerUrl, settings: opts.settings };
+  const plan = planBatch(opts.checked, opts.registry);
+  let indices = opts.inputs.map((_, i) => i);
+  let settings = opts.settings;
+  if (plan) {
+    opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
+    const first = await runFirstPass(plan, opts.checked, opts.registry, pool);
+    first.failed.forEach((record, index) => onRecord(index, record));
+    if (!first.batch) return;
+    indices = indices.filter((i) => !first.failed.has(i));
+    settings = { ...settings, batch: first.batch };
+  }
+  await runPool({ ...pool, settings, indices, mode: 'process' }, (index, reply) => {
+    if ('record' in reply) onRecord(index, reply.record);
   });
 }

@@ -43,6 +43,20 @@ export interface RunOptions {
   /** Largest number of samples a decoder may allocate for one image (default 2^28). */
   maxPixels?: number;
   onEvent?: (event: ExecutorEvent) => void;
+  /** Run only these nodes (the runner's first pass: what feeds the batch nodes). */
+  only?: ReadonlySet<string>;
+  /** Outputs of batch nodes computed over the whole batch (second pass); see BatchContext. */
+  batch?: BatchContext;
+}
+
+/** What the runner's first pass learnt about the whole batch. */
+export interface BatchContext {
+  /** Outputs of each batch node, by node id. */
+  outputs: ReadonlyMap<string, NodeOutputs>;
+  /** Identifies the batch (its items' inputs to the batch nodes): part of the batch nodes' cache keys. */
+  hash: string;
+  /** Every file the batch read, for the provenance of what depends on a batch node. */
+  inputs: { name: string; hash: string }[];
 }
 
 export interface RunResult {
@@ -56,7 +70,7 @@ export interface RunResult {
 export const DEFAULT_MAX_PIXELS = 2 ** 28;
 
 /** The cache key of every node, computed from params and the graph alone (no data is touched). */
-export function computeKeys(checked: CheckedPipeline, registry: Registry, sourceHash?: string): Map<string, string> {
+export function computeKeys(checked: CheckedPipeline, registry: Registry, sourceHash?: string, batchHash?: string): Map<string, string> {
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const keys = new Map<string, string>();
   for (const id of checked.order) {
@@ -70,7 +84,8 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
       type: def.type,
       version: def.version,
       params: node.params,
-      inputs,
+      // a batch node's result depends on the whole batch, not on this item's inputs
+      inputs: def.batch !== undefined && batchHash !== undefined ? { batch: batchHash } : inputs,
       source: def.readsSource ? (sourceHash ?? null) : undefined,
     };
     keys.set(id, hashString(canonicalJSON(material)));
@@ -80,9 +95,9 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
 
 export async function runPipeline(checked: CheckedPipeline, options: RunOptions): Promise<RunResult> {
   const { registry, cache, signal, onEvent } = options;
-  const keys = computeKeys(checked, registry, options.source?.hash);
+  const keys = computeKeys(checked, registry, options.source?.hash, options.batch?.hash);
   // stamped on the values handed on, not on what the cache keeps (whose keys ignore node ids)
-  const provenance = provenanceByNode(checked, registry, options.source);
+  const provenance = provenanceByNode(checked, registry, options.source, options.batch?.inputs);
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const values = new Map<string, NodeOutputs>();
   const failed = new Set<string>();
@@ -92,6 +107,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
 
   for (const [index, id] of checked.order.entries()) {
     if (signal?.aborted) throw abortError();
+    if (options.only && !options.only.has(id)) continue;
     const node = byId.get(id)!;
     const def = definition(registry, node.type);
     const key = keys.get(id)!;
@@ -105,10 +121,13 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
       failed.add(id);
       report.status = 'blocked';
       report.error = `waiting on '${blockedBy.from.node}', which failed`;
+    } else if (options.batch?.outputs.has(id)) {
+      values.set(id, withProvenance(options.batch.outputs.get(id)!, provenance.get(id)!, { key, created: new Date().toISOString() }));
+      report.status = 'done';
     } else {
       const hit = cache ? await cache.get(key) : undefined;
       if (hit) {
-        values.set(id, withProvenance(hit, provenance.get(id)!));
+        values.set(id, withProvenance(hit, provenance.get(id)!, { key, created: new Date().toISOString() }));
         report.status = 'cached';
       } else {
         const inputs: Record<string, PortValue> = {};
@@ -123,7 +142,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
           });
           report.ms = now() - started;
           checkOutputs(def, out);
-          values.set(id, withProvenance(out, provenance.get(id)!));
+          values.set(id, withProvenance(out, provenance.get(id)!, { key, created: new Date().toISOString() }));
           report.status = 'done';
           if (cache) await cache.set(key, out);
         } catch (err) {

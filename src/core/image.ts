@@ -29,6 +29,22 @@ export interface ImageMeta {
   extra: Record<string, string>;
   /** How the value was made; set by the executor on every node output (not copied by copyMeta). */
   provenance?: Provenance;
+  /**
+   * Set by the executor on every node output (not copied by copyMeta): a UUID derived from the
+   * output's cache key, so the same result of the same inputs and params keeps its id from run to run.
+   */
+  id?: string;
+  /** When the executor handed the value out (ISO 8601, UTC). Not written into exported files. */
+  created?: string;
+  /** Distance between planes: z spacing (ImageJ `spacing`, OME PhysicalSizeZ) or frame interval. */
+  planeSpacing?: PlaneSpacing;
+}
+
+export interface PlaneSpacing {
+  value: number;
+  /** A length unit ('µm', normalised like PixelSize.unit) for z, a time unit ('s', 'sec', 'min') for t. */
+  unit: string;
+  axis: 'z' | 't';
 }
 
 /** One node that contributed to a result. */
@@ -139,6 +155,7 @@ export function copyMeta(meta: ImageMeta): ImageMeta {
   return {
     ...(meta.source !== undefined ? { source: meta.source } : {}),
     ...(meta.pixelSize ? { pixelSize: { ...meta.pixelSize } } : {}),
+    ...(meta.planeSpacing ? { planeSpacing: { ...meta.planeSpacing } } : {}),
     extra: { ...meta.extra },
   };
 }

@@ -53,8 +53,20 @@ export interface SourceFile {
   /** File name without folders, e.g. "img2d.tif". */
   name: string;
   bytes: Uint8Array;
-  /** Content hash of `bytes` (hex). */
+  /** Content hash of `bytes` (hex); for a stack, of its files' hashes in order. */
   hash: string;
+  /**
+   * A stack from a folder (`cellgraph run --stack`): its image files in plane order; `name` is the
+   * folder's, `bytes` is empty, and load-image reads these as one multi-plane image.
+   */
+  planes?: { name: string; bytes: Uint8Array; hash: string }[];
+}
+
+/** How a batch node folds the items of a batch into its outputs. State stays in one thread. */
+export interface BatchReducer {
+  /** Adds one item's inputs; `state` is undefined for the first item. Throws a UserError to leave the item out. */
+  add(state: unknown, inputs: Record<string, PortValue>, itemName: string): unknown;
+  finish(state: unknown): Record<string, PortValue>;
 }
 
 export interface NodeContext {
@@ -92,6 +104,13 @@ export interface NodeDefinition<
   params: S;
   /** The node reads the batch item's file; its cache key includes the file's hash. */
   readsSource?: boolean;
+  /**
+   * Batch nodes (batch-mean): their outputs summarise their inputs over every item of a batch. The
+   * runner folds each item's inputs into one state in a first pass (in batch order) and hands the
+   * finished outputs to the executor (RunOptions.batch); run() gives the result for a batch of one
+   * (the editor on one image).
+   */
+  batch?: BatchReducer;
   /** Export nodes: the runner writes the value of their output (passed through from the input). */
   sink?: 'table' | 'image';
   /** migrations[v] turns params written for version v into params for version v + 1. */

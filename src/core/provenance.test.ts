@@ -89,6 +89,35 @@ describe('provenance', () => {
     expect((r.values.get('lab')!.labels as Labels).meta.provenance!.inputs).toEqual([]);
   });
 
+  it('gives every output a UUID from its cache key (same result, same id) and a creation time', async () => {
+    const cache = new MemoryCache();
+    const before = Date.now();
+    const first = await runPipeline(pipeline(), { registry: fakeRegistry, source, cache });
+    const again = await runPipeline(pipeline(), { registry: fakeRegistry, source, cache });
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const ids = ['load', 'add', 'pass'].map((id) => (first.values.get(id)!.image as Image).meta.id!);
+    ids.push((first.values.get('thr')!.mask as Labels).meta.id!);
+    for (const id of ids) expect(id).toMatch(uuid);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((again.values.get('add')!.image as Image).meta.id).toBe(ids[1]);
+    const created = Date.parse((first.values.get('lab')!.labels as Labels).meta.created!);
+    expect(created).toBeGreaterThanOrEqual(before - 1000);
+    expect(created).toBeLessThanOrEqual(Date.now());
+    // another input file: other ids downstream of it
+    const other = { name: 'b.tif', bytes: new Uint8Array([9]), hash: hashBytes(new Uint8Array([9])) };
+    const r = await runPipeline(pipeline(), { registry: fakeRegistry, source: other });
+    expect((r.values.get('add')!.image as Image).meta.id).not.toBe(ids[1]);
+  });
+
+  it('lists every file of a stack source as an input', async () => {
+    const planes = [source, { name: 'b.tif', bytes, hash: 'beef' }];
+    const r = await runPipeline(pipeline(), { registry: fakeRegistry, source: { name: 'folder', bytes, hash: 'h', planes } });
+    expect((r.values.get('lab')!.labels as Labels).meta.provenance!.inputs).toEqual([
+      { name: 'a.tif', hash: source.hash },
+      { name: 'b.tif', hash: 'beef' },
+    ]);
+  });
+
   it('names the version in package.json', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(CELLGRAPH_VERSION).toBe(pkg.version);

@@ -4,13 +4,20 @@
 // not include it (node ids are not part of a result's content), so it is added after the cache.
 import { z } from 'zod';
 import { UserError } from './errors';
+import { hashString } from './hash';
 import type { ImageMeta, Provenance, ProvenanceStep } from './image';
 import type { PortValue, Registry, SourceFile } from './node';
 import type { CheckedPipeline } from './validate';
 import { CELLGRAPH_VERSION } from './version';
 
 /** For every node, the provenance of its outputs. */
-export function provenanceByNode(checked: CheckedPipeline, registry: Registry, source?: SourceFile): Map<string, Provenance> {
+export function provenanceByNode(
+  checked: CheckedPipeline,
+  registry: Registry,
+  source?: SourceFile,
+  /** Every file of the batch: the inputs of what depends on a batch node (batch-mean). */
+  batchInputs?: { name: string; hash: string }[],
+): Map<string, Provenance> {
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const ancestors = new Map<string, Set<string>>();
   for (const id of checked.order) {
@@ -25,14 +32,21 @@ export function provenanceByNode(checked: CheckedPipeline, registry: Registry, s
     const set = ancestors.get(id)!;
     const steps: ProvenanceStep[] = [];
     let readsSource = false;
+    let readsBatch = false;
     for (const stepId of checked.order) {
       if (!set.has(stepId)) continue;
       const node = byId.get(stepId)!;
       const def = registry.get(node.type);
       readsSource ||= def?.readsSource === true;
+      readsBatch ||= def?.batch !== undefined && batchInputs !== undefined;
       steps.push({ id: stepId, type: node.type, version: def?.version ?? node.version ?? 1, params: { ...node.params } });
     }
-    const inputs = readsSource && source ? [{ name: source.name, hash: source.hash }] : [];
+    const files = source?.planes ?? (source ? [source] : []);
+    const inputs = readsSource ? files.map((f) => ({ name: f.name, hash: f.hash })) : [];
+    if (readsBatch) {
+      const seen = new Set(inputs.map((i) => `${i.name}\n${i.hash}`));
+      for (const i of batchInputs!) if (!seen.has(`${i.name}\n${i.hash}`)) inputs.push({ name: i.name, hash: i.hash });
+    }
     out.set(id, { cellgraph: CELLGRAPH_VERSION, pipeline: checked.pipeline.name, steps, inputs });
   }
   return out;
@@ -46,12 +60,30 @@ function hasMeta(v: PortValue): v is Exclude<PortValue, number> & { meta: ImageM
  * Copies of `outputs` whose values carry `provenance` (a shallow copy: pixel arrays are shared, never
  * mutated, so a cached or passed-through value keeps its own metadata).
  */
-export function withProvenance<T extends Record<string, PortValue>>(outputs: T, provenance: Provenance): T {
+export function withProvenance<T extends Record<string, PortValue>>(
+  outputs: T,
+  provenance: Provenance,
+  identity?: { key: string; created: string },
+): T {
   const out: Record<string, PortValue> = {};
   for (const [port, value] of Object.entries(outputs)) {
-    out[port] = hasMeta(value) ? ({ ...value, meta: { ...value.meta, provenance } } as PortValue) : value;
+    if (!hasMeta(value)) {
+      out[port] = value;
+      continue;
+    }
+    const stamp = identity ? { id: uuidFromHash(hashString(`${identity.key}:${port}`)), created: identity.created } : {};
+    out[port] = { ...value, meta: { ...value.meta, provenance, ...stamp } } as PortValue;
   }
   return out as T;
+}
+
+/** A UUID (RFC 9562 version 8, "custom") made of the first 122 bits of a hex hash. */
+export function uuidFromHash(hex: string): string {
+  const h = hex.slice(0, 32).split('');
+  h[12] = '8';
+  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
 }
 
 // --- The document exported files embed (TIFF ImageDescription, PNG text chunk, CSV sidecar) --------

@@ -5,7 +5,7 @@
 // summation order of src/imaging/gaussian.ts, so F equals SciPy's float64 result bit for bit.
 import { copyMeta, createImage, slice2d, type Image } from '../core/image';
 import { UserError } from '../core/errors';
-import { gaussianWeights } from './gaussian';
+import { gaussianWeights, separableNearest } from './gaussian';
 
 /** Buffers for one slice, reused across slices. */
 export interface FocusScratch {
@@ -34,37 +34,9 @@ export function checkSigma(sigma: number, what: string): void {
   if (!(sigma > 0) || !Number.isFinite(sigma)) throw new UserError(`${what} must be a positive number of pixels, got ${sigma}`);
 }
 
-/** gaussian_filter(src, mode='nearest') of one float64 slice into dst: rows (y) first, then columns (x). */
+/** gaussian_filter(src, mode='nearest') of one float64 slice into dst, in float64. */
 export function gaussianFloat64(src: Float64Array, dst: Float64Array, width: number, height: number, w: Float64Array, s: FocusScratch): void {
-  const r = w.length - 1;
-  const { acc, line } = s;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) acc[x] = src[row + x] * w[0];
-    for (let k = r; k >= 1; k--) {
-      const above = Math.max(y - k, 0) * width;
-      const below = Math.min(y + k, height - 1) * width;
-      const wk = w[k];
-      for (let x = 0; x < width; x++) acc[x] += (src[above + x] + src[below + x]) * wk;
-    }
-    for (let x = 0; x < width; x++) dst[row + x] = acc[x];
-  }
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    const first = dst[row];
-    const last = dst[row + width - 1];
-    for (let i = 0; i < r; i++) {
-      line[i] = first;
-      line[r + width + i] = last;
-    }
-    for (let x = 0; x < width; x++) line[r + x] = dst[row + x];
-    for (let x = 0; x < width; x++) {
-      const c = r + x;
-      let sum = line[c] * w[0];
-      for (let k = r; k >= 1; k--) sum += (line[c - k] + line[c + k]) * w[k];
-      dst[row + x] = sum;
-    }
-  }
+  separableNearest(src, dst, width, height, w, s.acc, s.line);
 }
 
 /** F of one slice into `out` (float64, width*height). */

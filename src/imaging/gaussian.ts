@@ -66,25 +66,43 @@ function blurSlice(
   w: Float64Array,
   { acc, line, rows }: Scratch,
 ): void {
-  const r = w.length - 1;
   // the input as float32 (what scipy receives after .astype(np.float32))
   for (let i = 0; i < width * height; i++) rows[i] = src[i];
+  separableNearest(rows, dst, width, height, w, acc, line);
+}
+
+/**
+ * Both passes of a symmetric separable filter with half-kernel w (w[0] centre) and edge pixels
+ * replicated, from src into dst. Pass 2 reads pass 1's result as stored in dst, so a float32 dst
+ * rounds between the passes exactly as SciPy does, and a float64 dst keeps full precision.
+ * acc holds `width` and line `width + 2·radius` float64 samples.
+ */
+export function separableNearest(
+  src: ArrayLike<number>,
+  dst: Float32Array | Float64Array,
+  width: number,
+  height: number,
+  w: Float64Array,
+  acc: Float64Array,
+  line: Float64Array,
+): void {
+  const r = w.length - 1;
 
   // Pass 1, along y (axis 0), into dst: a whole row at a time so memory is read in order, but with
   // each sample's additions in SciPy's order.
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) acc[x] = rows[row + x] * w[0];
+    for (let x = 0; x < width; x++) acc[x] = src[row + x] * w[0];
     for (let k = r; k >= 1; k--) {
       const above = Math.max(y - k, 0) * width;
       const below = Math.min(y + k, height - 1) * width;
       const wk = w[k];
-      for (let x = 0; x < width; x++) acc[x] += (rows[above + x] + rows[below + x]) * wk;
+      for (let x = 0; x < width; x++) acc[x] += (src[above + x] + src[below + x]) * wk;
     }
     for (let x = 0; x < width; x++) dst[row + x] = acc[x];
   }
 
-  // Pass 2, along x (axis 1), from the float32 result of pass 1, in place through a padded line.
+  // Pass 2, along x (axis 1), from pass 1's result as stored in dst, in place through a padded line.
   for (let y = 0; y < height; y++) {
     const row = y * width;
     const first = dst[row];

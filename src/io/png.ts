@@ -9,7 +9,7 @@ import { decode, encode, type DecodedPng } from 'fast-png';
 import { Unzlib } from 'fflate';
 import { UserError } from '../core/errors';
 import { createImage, type Image, type Labels, type Mask } from '../core/image';
-import { quoteText, unquoteText } from './ascii-text';
+import { escapeAscii, quoteText, unquoteText } from './ascii-text';
 import { tooLarge } from './limits';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -125,7 +125,12 @@ function unpack(data: Uint8Array, width: number, height: number, channels: numbe
 export interface EncodePngOptions {
   /** Stored in a 'cellgraph.description' tEXt chunk; decodePng returns it as meta.extra.description. */
   description?: string;
+  /** A cellgraph provenance document (JSON), stored in a tEXt chunk with keyword `cellgraph`. */
+  provenance?: string;
 }
+
+/** The PNG text keyword that holds a cellgraph provenance document. */
+export const PNG_PROVENANCE_KEYWORD = 'cellgraph';
 
 /**
  * One plane of uint8/uint16 grey or RGB; masks as 0/255 uint8, labels as uint16 (fewer than
@@ -162,6 +167,9 @@ export function encodePng(raster: Image | Mask | Labels, opts: EncodePngOptions 
     // channel-planar to interleaved
     for (let c = 0; c < channels; c++) for (let i = 0; i < n; i++) data[i * channels + c] = raster.data[c * n + i];
   }
-  const text = opts.description !== undefined ? { 'cellgraph.description': quoteText(opts.description) } : undefined;
-  return encode({ width, height, data, depth, channels, ...(text ? { text } : {}) });
+  const text: Record<string, string> = {};
+  if (opts.description !== undefined) text['cellgraph.description'] = quoteText(opts.description);
+  // tEXt is Latin-1: the JSON with non-ASCII escaped is ASCII and still the same JSON
+  if (opts.provenance !== undefined) text[PNG_PROVENANCE_KEYWORD] = escapeAscii(opts.provenance);
+  return encode({ width, height, data, depth, channels, ...(Object.keys(text).length ? { text } : {}) });
 }

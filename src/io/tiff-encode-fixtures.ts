@@ -2,6 +2,7 @@
 // tifffile by scripts/check-written-tiffs.py. tiff-encode.test.ts re-encodes them and expects the
 // committed bytes, so that check keeps applying to the encoder as it is now.
 import { createImage, createLabels, createMask, type Image, type Labels, type Mask } from '../core/image';
+import type { EncodeTiffOptions } from './tiff-encode';
 import { MICRON } from './units';
 
 export interface WrittenFixture {
@@ -11,6 +12,8 @@ export interface WrittenFixture {
   dtype: string;
   shape: number[];
   pixelSize?: { x: number; y: number; z?: number };
+  /** Encoder options (a provenance document in the ImageJ header, which tifffile must still parse). */
+  options?: EncodeTiffOptions;
 }
 
 /** A deterministic hash of i, spread over [0, 1). */
@@ -46,6 +49,15 @@ export function writtenFixtures(): WrittenFixture[] {
     { name: 'mask.tif', raster: mask, dtype: 'uint8', shape: [5, 9] },
     // ImageJ order is channel fastest: numpy (Z, C, Y, X) is our (plane, channel, y, x)
     { name: 'float32_zc_calibrated.tif', raster: hyper, dtype: 'float32', shape: [3, 2, 21, 33], pixelSize: { x: 0.1625, y: 0.1625, z: 0.5 } },
+    // the same hyperstack with a provenance line (non-ASCII escaped) after ImageJ's own keys
+    {
+      name: 'float32_zc_provenance.tif', raster: hyper, dtype: 'float32', shape: [3, 2, 21, 33], pixelSize: { x: 0.1625, y: 0.1625, z: 0.5 },
+      options: { provenance: JSON.stringify({
+        format: 'cellgraph-provenance', version: 1,
+        provenance: { cellgraph: '0.1.0', pipeline: 'µ test', steps: [{ id: 'load', type: 'load-image', version: 1, params: { note: 'a=b\\c "q"' } }], inputs: [{ name: 'hyper.tif', hash: '00'.repeat(32) }] },
+        pipeline: { format: 'cellgraph-pipeline', version: 1, name: 'µ test', nodes: [], edges: [] },
+      }) },
+    },
   ];
 }
 

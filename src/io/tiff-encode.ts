@@ -10,9 +10,19 @@ import type { DType, Image, Labels, Mask, PixelArray, PixelSize } from '../core/
 import { escapeAscii, quoteText } from './ascii-text';
 import { MICRON } from './units';
 
+/** The ImageJ header key that holds a cellgraph provenance document. */
+export const PROVENANCE_KEY = 'cellgraph.provenance';
+
 export interface EncodeTiffOptions {
   /** Free text (e.g. provenance) stored in the ImageJ header; decodeTiff returns it as meta.extra.description. */
   description?: string;
+  /**
+   * A cellgraph provenance document (JSON text, see core/provenance.ts), stored as one more line of the
+   * ImageJ header, `cellgraph.provenance=<the JSON, non-ASCII escaped>`. ImageJ and tifffile read the
+   * header as key=value lines and ignore keys they do not know, so the hyperstack layout, pixel size
+   * and spacing they need stay as they are; readEmbeddedPipeline (io/embedded-provenance.ts) reads it back.
+   */
+  provenance?: string;
 }
 
 interface Samples {
@@ -50,7 +60,7 @@ export function encodeTiff(raster: Image | Mask | Labels, opts: EncodeTiffOption
   const { bits, format } = FORMAT[dtype];
   const pages = planes * channels;
   const pageBytes = width * height * (bits / 8);
-  const description = imagejDescription(raster, planes, channels, opts.description);
+  const description = imagejDescription(raster, planes, channels, opts);
   const resolution = raster.meta.pixelSize ? resolutionOf(raster.meta.pixelSize) : undefined;
 
   const ifds: Field[][] = [];
@@ -153,7 +163,8 @@ function ascii(text: string): number[] {
   return out;
 }
 
-function imagejDescription(raster: Image | Mask | Labels, planes: number, channels: number, text?: string): string {
+function imagejDescription(raster: Image | Mask | Labels, planes: number, channels: number, opts: EncodeTiffOptions): string {
+  const text = opts.description;
   const extra = raster.meta.extra;
   let slices = planes;
   let frames = 1;
@@ -178,7 +189,19 @@ function imagejDescription(raster: Image | Mask | Labels, planes: number, channe
   lines.push('loop=false');
   // one line whatever the text: a JSON string, non-ASCII escaped, so no line can pose as an ImageJ key
   if (text !== undefined) lines.push(`cellgraph.description=${quoteText(text)}`);
+  if (opts.provenance !== undefined) lines.push(`${PROVENANCE_KEY}=${provenanceValue(opts.provenance)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The JSON document as one ASCII line that stays the same JSON: non-ASCII escaped as \uXXXX, and '='
+ * (which JSON only has inside strings) as \u003D, because tifffile drops header lines holding more
+ * than one '='. JSON.stringify output has no raw newlines. ImageJ reads the header with Java's
+ * Properties.load, where every backslash of the line is one of JSON's escapes (\" \\ \n \uXXXX …),
+ * all valid Properties escapes, and the line ends in '}', never in a continuation backslash.
+ */
+function provenanceValue(json: string): string {
+  return escapeAscii(json).replace(/=/g, '\\u003D');
 }
 
 /** XResolution/YResolution (pixels per unit) as exact-as-possible rationals of 1/pixel size. */

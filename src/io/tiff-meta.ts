@@ -1,8 +1,8 @@
 // What a TIFF's pages mean: ImageJ hyperstack headers and OME-XML say which page is which channel,
 // z-slice and time point, and give the pixel size. Plain TIFFs: every page is a plane.
-import type { PixelSize } from '../core/image';
+import type { PixelSize, PlaneSpacing } from '../core/image';
 import { unescapeUnicode, unquoteText } from './ascii-text';
-import { makePixelSize, MICRON, normalizeUnit } from './units';
+import { makePixelSize, MICRON, normalizeUnit, toMicrons } from './units';
 
 /** How the pages of the first consistent run map onto planes and channels. */
 export interface StackLayout {
@@ -14,6 +14,8 @@ export interface StackLayout {
   /** Page i holds plane `plane`, page-channel `channel`. */
   placePage(i: number): { plane: number; channel: number };
   pixelSize?: PixelSize;
+  /** The distance between planes when they are one axis (z or t), not both. */
+  planeSpacing?: PlaneSpacing;
   extra: Record<string, string>;
 }
 
@@ -64,6 +66,16 @@ const number = (text: string | undefined): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+/** z spacing in µm when the unit is a known length, else as written; t as written. */
+function spacingOf(slices: number, frames: number, z: { value?: number; unit: string }, t: { value?: number; unit: string }): PlaneSpacing | undefined {
+  if (slices > 1 && frames === 1 && z.value !== undefined && z.value > 0) {
+    const microns = toMicrons(z.value, z.unit);
+    return microns !== undefined ? { value: microns, unit: MICRON, axis: 'z' } : { value: z.value, unit: normalizeUnit(z.unit), axis: 'z' };
+  }
+  if (frames > 1 && slices === 1 && t.value !== undefined && t.value > 0) return { value: t.value, unit: t.unit, axis: 't' };
+  return undefined;
+}
+
 function planeAxisExtra(slices: number, frames: number): Record<string, string> {
   if (slices > 1 && frames > 1) return { planeAxis: 'zt', slices: String(slices), frames: String(frames) };
   if (frames > 1) return { planeAxis: 't' };
@@ -108,6 +120,12 @@ function imagejLayout(ij: Record<string, string>, pages: number, res: Resolution
     extra.layoutNote = `ImageJ header describes ${total} images but the file has ${pages} pages; pages read as planes`;
     return { ...plainLayout(pages, extra), pixelSize };
   }
+  const planeSpacing = spacingOf(
+    slices,
+    frames,
+    { value: number(ij.spacing), unit: unescapeUnicode(ij.zunit ?? ij.unit ?? 'pixel') },
+    { value: number(ij.finterval), unit: unescapeUnicode(ij.tunit ?? 'sec') },
+  );
   return {
     pageChannels: channels,
     planes: slices * frames,
@@ -115,6 +133,7 @@ function imagejLayout(ij: Record<string, string>, pages: number, res: Resolution
     // ImageJ writes channel fastest, then slice, then frame
     placePage: (i) => ({ plane: Math.floor(i / channels), channel: i % channels }),
     pixelSize,
+    ...(planeSpacing ? { planeSpacing } : {}),
     extra: { ...extra, ...planeAxisExtra(slices, frames) },
   };
 }
@@ -143,7 +162,14 @@ function omeLayout(px: Record<string, string>, pages: number, samplesPerPixel: n
     return { ...plainLayout(pages, extra), pixelSize };
   }
   const size: Record<string, number> = { C: pageChannels, Z: sizeZ, T: sizeT };
+  const planeSpacing = spacingOf(
+    sizeZ,
+    sizeT,
+    { value: number(px.PhysicalSizeZ), unit: px.PhysicalSizeZUnit ?? defaultUnit },
+    { value: number(px.TimeIncrement), unit: px.TimeIncrementUnit ?? 's' },
+  );
   return {
+    ...(planeSpacing ? { planeSpacing } : {}),
     pageChannels,
     planes: sizeZ * sizeT,
     pagesUsed: total,

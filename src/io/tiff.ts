@@ -80,6 +80,7 @@ function decode(bytes: Uint8Array, name: string, maxPixels: number): Image {
   if (skipped > 0) extra.pagesSkipped = `${skipped} (${reason})`;
   const meta: ImageMeta = { source: name, extra };
   if (layout.pixelSize) meta.pixelSize = layout.pixelSize;
+  if (layout.planeSpacing) meta.planeSpacing = layout.planeSpacing;
   return createImage({ width: first.width, height: first.height, planes: layout.planes, channels }, first.dtype, data, meta);
 }
 

@@ -1,0 +1,76 @@
+// The runner's worker pool: items handed to `jobs` worker threads one at a time; a worker that
+// crashes or times out fails its item (with an error record) and is replaced.
+import { Worker } from 'node:worker_threads';
+import type { InputFile } from './inputs';
+import type { CollectedForBatch, ImageRecord } from './process';
+import type { RunSettings } from './prepare';
+
+/** What a worker sends back for one item: its record (second pass), or its batch-node inputs (first pass). */
+export type WorkerReply = { record: ImageRecord } | { collected: CollectedForBatch };
+
+export interface PoolOptions {
+  inputs: InputFile[];
+  /** Which inputs to process (indices into `inputs`), in order. */
+  indices: number[];
+  jobs: number;
+  timeoutSec: number;
+  workerUrl: URL;
+  settings: RunSettings;
+  /** 'collect': the first pass of a pipeline with batch nodes. */
+  mode: 'process' | 'collect';
+}
+
+export function runPool(opts: PoolOptions, onReply: (index: number, reply: WorkerReply) => void): Promise<void> {
+  const { inputs, indices } = opts;
+  const count = Math.min(opts.jobs, indices.length);
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolve, reject) => {
+    if (indices.length === 0) return resolve();
+    const start = () => {
+      const worker = new Worker(opts.workerUrl, { workerData: opts.settings });
+      let current: number | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let ended = false;
+      const give = () => {
+        if (next >= indices.length) {
+          ended = true;
+          void worker.terminate();
+          return;
+        }
+        current = indices[next++];
+        worker.postMessage({ index: current, input: inputs[current], mode: opts.mode });
+        if (opts.timeoutSec > 0) {
+          timer = setTimeout(() => fail(`timed out after ${opts.timeoutSec} s (--timeout)`), opts.timeoutSec * 1000);
+        }
+      };
+      const complete = (index: number, reply: WorkerReply) => {
+        clearTimeout(timer);
+        current = undefined;
+        onReply(index, reply);
+        finished++;
+        if (finished === indices.length) resolve();
+      };
+      const fail = (message: string) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
+        const index = current;
+        complete(index, { record: { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 } });
+        if (next < indices.length) start();
+      };
+      worker.on('message', (msg: { ready?: true; index: number } & WorkerReply) => {
+        if (msg.ready) return give();
+        complete(msg.index, msg);
+        give();
+      });
+      worker.on('error', (err) => fail(`worker crashed: ${err.message.split('\n')[0]}`));
+      worker.on('exit', (code) => {
+        if (!ended) fail(`worker exited with code ${code}`);
+      });
+    };
+    for (let i = 0; i < count; i++) start();
+  });
+}
