@@ -7,6 +7,7 @@ import { paste, parseFragment, selectionToPipeline } from '../commands/paste';
 import { deleteSelection } from '../commands/delete-elements';
 import { selectAll } from '../commands/select';
 import { downloadBytes } from '../files/download';
+import { embeddedPipelineOf, sortDroppedFiles } from '../files/embedded';
 import { pipelineFileName, pipelineFileText } from '../files/open-pipeline';
 import { shareLink } from '../files/share-link';
 import { EditorContext, useServices, useSessionState, type EditorServices } from '../hooks/context';
@@ -68,7 +69,11 @@ function Editor() {
   const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
-      session.openText(await json.text(), json.name);
+      const text = await json.text();
+      // a table's <name>.provenance.json sidecar reopens the pipeline that made the table
+      const embedded = embeddedPipelineOf({ name: json.name, bytes: new TextEncoder().encode(text) });
+      if (embedded) session.openEmbedded(json.name, embedded);
+      else session.openText(text, json.name);
       return;
     }
     const images = files.filter((f) => IMAGE_FILE.test(f.name));
@@ -77,7 +82,9 @@ function Editor() {
       return;
     }
     try {
-      await session.addFiles(await Promise.all(images.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      const dropped = sortDroppedFiles(await Promise.all(images.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      if (dropped.pipeline) session.openEmbedded(dropped.pipeline.file.name, dropped.pipeline.embedded);
+      if (dropped.images.length) await session.addFiles(dropped.images);
     } catch (err) {
       session.notify(describeError(err), 'error');
     }

@@ -2,7 +2,7 @@
 // pixel under the cursor; tables shown whole. Display settings never touch the data.
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import type { Image, Labels, Mask, Table } from '../../core/image';
-import { imageToRgba, labelsToRgba, maskToRgba } from '../display/contrast';
+import { imageToRgba, labelsToRgba, maskToRgba, stackRanges } from '../display/contrast';
 import { colormapRgba } from '../display/colormap';
 import type { OutputDisplay } from '../engine/protocol';
 import { ColormapLegend, PlaneSlider } from './OutputPreview';
@@ -61,15 +61,16 @@ function RasterViewer({ raster, nodeId, port }: { raster: Image | Mask | Labels;
   const [hover, setHover] = useState<{ x: number; y: number } | undefined>();
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | undefined>(undefined);
+  const ranges = useMemo(() => (raster.kind === 'image' && raster.planes > 1 ? stackRanges(raster) : undefined), [raster]);
   const rgba = useMemo(() => {
     if (raster.kind === 'image' && display && raster.channels === 1) {
       const n = raster.width * raster.height;
       return colormapRgba(raster.data.subarray(plane * n, (plane + 1) * n), display.lo, display.hi, display.colormap);
     }
-    if (raster.kind === 'image') return imageToRgba(raster, plane).rgba;
+    if (raster.kind === 'image') return imageToRgba(raster, plane, ranges).rgba;
     if (raster.kind === 'mask') return maskToRgba(raster, plane);
     return labelsToRgba(raster, undefined, plane);
-  }, [raster, plane, display]);
+  }, [raster, plane, display, ranges]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;

@@ -29,6 +29,25 @@ export function autoRange(data: ArrayLike<number>, saturated = 0.0035): DisplayR
   return { lo, hi };
 }
 
+/**
+ * Display limits of each shown channel over every plane, so stepping through a stack shows how
+ * planes differ instead of stretching each one to full contrast.
+ */
+export function stackRanges(image: Image): DisplayRange[] {
+  const n = image.width * image.height;
+  const total = n * image.planes;
+  const stride = Math.max(1, Math.floor(total / 262144));
+  return Array.from({ length: Math.min(image.channels, 3) }, (_, c) => {
+    const sample = new Float64Array(Math.ceil(total / stride));
+    let k = 0;
+    for (let i = 0; i < total; i += stride) {
+      const p = Math.floor(i / n);
+      sample[k++] = image.data[(p * image.channels + c) * n + (i - p * n)];
+    }
+    return autoRange(sample.subarray(0, k));
+  });
+}
+
 /** One plane of an image: grey (1 channel) or the first three channels as RGB. */
 export function imageToRgba(image: Image, plane = 0, range?: DisplayRange[]): { rgba: Uint8ClampedArray; ranges: DisplayRange[] } {
   const n = image.width * image.height;

@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { nodeRegistry } from '../../../nodes/index';
 import type { Pipeline } from '../../core/pipeline';
 import { Engine } from './engine';
+import { createImage } from '../../core/image';
+import { encodeTiff } from '../../io/tiff-encode';
 import type { EngineEvent, RasterPreview } from './protocol';
 
 const pipeline = JSON.parse(readFileSync(new URL('../../../pipelines/nuclei-count.json', import.meta.url), 'utf8')) as Pipeline;
@@ -101,5 +103,23 @@ describe('Engine', () => {
     // a 2-D result has one plane: asking for another gives plane 0; a table has none
     expect((await engine.planePreview('blur', 'image', 5))?.plane).toBe(0);
     expect(await engine.planePreview('measure', 'table', 1)).toBeUndefined();
+  });
+
+  test('several images as one stack: planes in the order given, provenance naming every file', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const plane = (v: number) => encodeTiff(createImage({ width: 4, height: 3 }, 'uint8', new Uint8Array(12).fill(v)));
+    const files = [await engine.addSource('s_z0.tif', plane(10)), await engine.addSource('s_z1.tif', plane(20)), await engine.addSource('s_z2.tif', plane(30))];
+    const load: Pipeline = { format: 'cellgraph-pipeline', version: 1, name: 'Stack', description: '', nodes: [{ id: 'load', type: 'load-image', params: {} }], edges: [] };
+    const events: EngineEvent[] = [];
+    const summary = await engine.run({ runId: 1, pipeline: load, stack: { name: 's', hashes: files.map((f) => f.hash) }, have: {} }, (e) => events.push(e));
+    expect(summary.reports.map((r) => r.status)).toEqual(['done']);
+    const end = events.find((e) => e.type === 'node-end' && e.preview);
+    const preview = (end?.type === 'node-end' ? end.preview!.outputs.image : undefined) as RasterPreview;
+    expect([preview.width, preview.height, preview.planes]).toEqual([4, 3, 3]);
+    expect(preview.meta.source).toBe('s');
+    expect(preview.meta.provenance?.inputs.map((f) => f.name)).toEqual(['s_z0.tif', 's_z1.tif', 's_z2.tif']);
+    expect((await engine.planePreview('load', 'image', 2))?.meta.valueRange).toEqual({ min: 10, max: 30 });
+    expect((await engine.planePreview('load', 'image', 2))?.thumb.rgba[0]).toBe(255); // plane 2 is the brightest
   });
 });

@@ -11,6 +11,9 @@ import { provenanceByNode, withProvenance } from '../../core/provenance';
 import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { encodeRaster } from '../../cli/encode';
+import { canonicalPipeline } from '../../io/embedded-provenance';
+import { stackSource } from '../../io/image-stack';
+import type { Pipeline } from '../../core/pipeline';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, rasterPreview } from './previews';
 import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
@@ -92,13 +95,24 @@ export class Engine implements EngineApi {
     return job;
   }
 
-  private async runOne({ runId, pipeline, sourceHash, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
+  /** The images of a stack, in order, as one source (as `cellgraph run --stack` reads a folder). */
+  private async stackOf(name: string, hashes: string[]): Promise<SourceFile | undefined> {
+    const files: SourceFile[] = [];
+    for (const hash of hashes) {
+      const file = await this.source(hash);
+      if (!file) return undefined;
+      files.push(file);
+    }
+    return stackSource(name, files);
+  }
+
+  private async runOne({ runId, pipeline, sourceHash, stack, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
     const started = performance.now();
     if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: 0 };
     const checked = checkPipeline(pipeline, this.registry);
     if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
-    const source = sourceHash ? await this.source(sourceHash) : undefined;
-    if (sourceHash && !source) {
+    const source = stack ? await this.stackOf(stack.name, stack.hashes) : sourceHash ? await this.source(sourceHash) : undefined;
+    if ((sourceHash || stack) && !source) {
       return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
     }
     if (source) this.sourceName = source.name;
@@ -158,6 +172,7 @@ export class Engine implements EngineApi {
       this.values = values;
       this.previewInputs = previewInputs;
       this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
+      this.lastPipeline = checked.checked.pipeline;
       return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
     } catch (err) {
       if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
@@ -197,13 +212,16 @@ export class Engine implements EngineApi {
       file = {
         fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
         mime: format === 'png' ? 'image/png' : 'image/tiff',
-        bytes: encodeRaster(value, format),
+        // with the pipeline embedded, as save-image in `cellgraph run` writes it: dropping the file
+        // on the editor (or `cellgraph run --from`) reopens the pipeline
+        bytes: encodeRaster(value, format, this.lastPipeline ? canonicalPipeline(this.lastPipeline) : undefined),
       };
     }
     return this.send(file, [file.bytes.buffer as ArrayBuffer]);
   }
 
   private lastParams = new Map<string, Record<string, unknown>>();
+  private lastPipeline?: Pipeline;
 
   private paramsOf(nodeId: string): Record<string, unknown> {
     return this.lastParams.get(nodeId) ?? {};

@@ -3,7 +3,7 @@
 import type { Image, Labels, Mask, Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
-import { downscaleRgba, imageToRgba, labelsToRgba, maskToRgba } from '../display/contrast';
+import { downscaleRgba, imageToRgba, labelsToRgba, maskToRgba, stackRanges } from '../display/contrast';
 import { colormapRgba } from '../display/colormap';
 import { displayHistogram } from '../display/histogram';
 import { metaSummary } from './meta-summary';
@@ -89,7 +89,7 @@ export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane 
     rgba = colormapRgba(value.data.subarray(plane * n, (plane + 1) * n), display.lo, display.hi, display.colormap);
     extra.display = display;
   } else if (value.kind === 'image') {
-    const shown = imageToRgba(value, plane);
+    const shown = imageToRgba(value, plane, value.planes > 1 ? stackRanges(value) : undefined);
     rgba = shown.rgba;
     extra.ranges = shown.ranges;
   } else if (value.kind === 'mask') {

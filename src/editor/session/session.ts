@@ -13,6 +13,7 @@ import type { CacheInfo, EngineEvent, RunSummary, SourceInfo, StackInput } from 
 import { stackName, stackOrder } from '../files/stack-name';
 import { DEFAULT_EXAMPLE, examples, SAMPLE_IMAGE, SAMPLE_IMAGES, type Example, type SampleImage } from '../files/examples';
 import { readPipelineText } from '../files/open-pipeline';
+import type { EmbeddedPipeline } from '../../io/embedded-provenance';
 import { decodeShareFragment } from '../files/share-link';
 import { runnablePart } from '../graph/runnable';
 import type { EditorStore } from '../store/editor-store';
@@ -219,6 +220,27 @@ export class Session {
     this.store.exec(loadPipeline, result.pipeline, options);
     // another document's nodes may reuse these ids: each opens on plane 0
     this.update((st) => ({ openProblems: undefined, opened: st.opened + 1, planes: {} }));
+    return true;
+  }
+
+  /**
+   * Reopen the pipeline an exported image holds; when the image it was made from is among the
+   * loaded ones (same content hash), run on that one, so the result is the one exported.
+   */
+  openEmbedded(fileName: string, embedded: EmbeddedPipeline): boolean {
+    if (!this.openText(JSON.stringify(embedded.pipeline, null, 2), fileName)) return false;
+    const inputs = embedded.document.provenance.inputs;
+    const known = inputs.length === 1 ? this.state.sources.find((s) => s.hash === inputs[0].hash) : undefined;
+    if (known) {
+      this.setStack(false);
+      this.selectSource(known.hash);
+    }
+    const from = inputs.map((f) => f.name).join(', ');
+    this.notify(
+      `Opened the pipeline saved in ${fileName}` +
+        (from ? ` (made from ${from}${known ? ', selected' : inputs.length ? '; drop that image to re-run it' : ''})` : '') +
+        '. To analyse the file itself, use Add images….',
+    );
     return true;
   }
 

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { imageFromRows, type Provenance } from '../../core/image';
+import { encodeRasterFile } from '../../io/embedded-provenance';
+import { sortDroppedFiles } from './embedded';
+
+const pipeline = JSON.parse(readFileSync(new URL('../../../pipelines/z-projection.json', import.meta.url), 'utf8')) as unknown;
+const provenance: Provenance = { cellgraph: '0.1.0', pipeline: 'Z projection', steps: [{ id: 'load', type: 'load-image', version: 1, params: {} }], inputs: [{ name: 'z.tif', hash: 'ab' }] };
+
+function exported(format: 'tiff' | 'png', withPipeline = true): Uint8Array {
+  const image = imageFromRows([[1, 2], [3, 4]], 'uint16');
+  image.meta.provenance = provenance;
+  return encodeRasterFile(image, format, withPipeline ? pipeline : undefined);
+}
+
+describe('files dropped on the editor', () => {
+  test('an exported TIFF or PNG holding its pipeline reopens it; other images are images', () => {
+    const plain = { name: 'sample.tif', bytes: new Uint8Array(readFileSync(new URL('../../../test-data/images/dsb2018_256_uint8.tif', import.meta.url))) };
+    const tiff = { name: 'projection_z.tif', bytes: exported('tiff') };
+    const sorted = sortDroppedFiles([plain, tiff]);
+    expect(sorted.images.map((f) => f.name)).toEqual(['sample.tif']);
+    expect(sorted.pipeline?.file.name).toBe('projection_z.tif');
+    expect(sorted.pipeline?.embedded.pipeline).toEqual(pipeline);
+    expect(sorted.pipeline?.embedded.document.provenance).toEqual(provenance);
+
+    const png = sortDroppedFiles([{ name: 'p.png', bytes: exported('png') }]);
+    expect(png.pipeline?.embedded.pipeline).toEqual(pipeline);
+  });
+
+  test('a file cellgraph saved without the pipeline is just an image', () => {
+    const sorted = sortDroppedFiles([{ name: 'old.tif', bytes: exported('tiff', false) }]);
+    expect(sorted.pipeline).toBeUndefined();
+    expect(sorted.images.map((f) => f.name)).toEqual(['old.tif']);
+  });
+});
