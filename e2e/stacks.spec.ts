@@ -1,13 +1,16 @@
 // Stacks, metadata and series in the editor: examples open on the sample they need, a stack's
 // previews follow the chosen plane, the inspector shows a result's metadata and provenance, tables
 // of series over planes are plotted, and the file-name pattern is tried on the loaded names as typed.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, REPO, screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
-import { canvasNode, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+import type { Pipeline } from '../src/core/pipeline';
+import { createImage } from '../src/core/image';
+import { encodeTiff } from '../src/io/tiff-encode';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -151,5 +154,78 @@ describe('stacks in the editor', () => {
     await pattern.fill('(?<plate>P\\d+)_');
     await settle(page);
     expect((await pipelineOf(page)).nodes.find((n) => n.id === 'names')!.params.pattern).toBe('(?<plate>P\\d+)_');
+  });
+
+  test('several dropped images used as one stack, ordered by name', async () => {
+    const { page } = browser;
+    await openExample('z-projection.json');
+    const dir = mkdtempSync(join(tmpdir(), 'cellgraph-stack-'));
+    // three 24×16 planes of 10, 20 and 30, dropped out of order
+    const paths = [2, 0, 1].map((z) => {
+      const path = join(dir, `cells_z${z}.tif`);
+      writeFileSync(path, encodeTiff(createImage({ width: 24, height: 16 }, 'uint8', new Uint8Array(24 * 16).fill(10 * (z + 1)))));
+      return path;
+    });
+    await dropFiles(page, page.locator('.react-flow__pane'), paths);
+    await settle(page);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }); // nothing selected: the images panel shows
+    await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).check();
+    await settle(page);
+    // every loaded image is a plane: with the samples still listed, the sizes differ, said in one line
+    await expect.poll(() => canvasNode(page, 'load').locator('.cg-node-message').textContent()).toMatch(/every image of a stack must have the same size, channels and type/);
+    const images = page.getByRole('region', { name: 'Images' });
+    // take the other images (the samples, earlier drops) off the list
+    const others = images.getByRole('button', { name: /^Remove (?!cells_z)/ });
+    while ((await others.count()) > 0) await others.first().click();
+    await settle(page);
+    expect(await images.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^0cells_z0\.tif/),
+      expect.stringMatching(/^1cells_z1\.tif/),
+      expect.stringMatching(/^2cells_z2\.tif/),
+    ]);
+    expect(await page.getByTestId('stack-summary').textContent()).toBe('Stack cells: 3 files → planes 0–2');
+    const load = canvasNode(page, 'load');
+    await expect.poll(() => load.locator('.cg-preview-caption').first().textContent()).toContain('24×16×3 uint8');
+    // the projection of planes 10, 20, 30 is 30 everywhere
+    await canvasNode(page, 'stats').locator('.cg-node-header').click();
+    await expect.poll(() => page.getByTestId('metadata-table').textContent()).toContain('Source filecells');
+    const table = page.locator('.cg-inspector .cg-preview-table table');
+    const header = await table.locator('thead th').allTextContents();
+    const row = await table.locator('tbody tr').first().locator('td').allTextContents();
+    expect(row[header.findIndex((h) => h.startsWith('max'))]).toBe('30');
+    await screenshot(page, 'stack-of-files');
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).uncheck();
+    await settle(page);
+  });
+
+  test('dropping an exported TIFF reopens the pipeline that made it, on the image it was made from', async () => {
+    const { page } = browser;
+    await openExample('z-projection.json');
+    await page.getByRole('button', { name: 'View save image large' }).click();
+    const file = await download(page, () => page.getByRole('dialog').getByRole('button', { name: 'Download' }).click());
+    await page.keyboard.press('Escape');
+    expect(file.name).toBe('projection_xyz_16bit__spots.ome.tif');
+    // the same bytes `cellgraph run` saves, pipeline included
+    const cli = cliRun(join(REPO, 'pipelines/z-projection.json'), join(REPO, 'test-data/images', SPOTS));
+    expect(file.bytes.equals(readFileSync(join(cli.out, 'projection', 'xyz_16bit__spots.ome.tif')))).toBe(true);
+
+    await openExample('nuclei-count.json');
+    expect((await pipelineOf(page)).name).toBe('Nuclei count');
+    const path = join(mkdtempSync(join(tmpdir(), 'cellgraph-export-')), file.name);
+    writeFileSync(path, file.bytes);
+    await dropFiles(page, page.locator('.react-flow__pane'), [path]);
+    await settle(page);
+    const reopened = await pipelineOf(page);
+    const original = JSON.parse(readFileSync(join(REPO, 'pipelines/z-projection.json'), 'utf8')) as Pipeline;
+    expect(reopened.name).toBe('Z projection');
+    expect(reopened.nodes.map((n) => [n.id, n.type, n.position])).toEqual(original.nodes.map((n) => [n.id, n.type, n.position]));
+    reopened.nodes.forEach((n, i) => expect(n.params).toMatchObject(original.nodes[i].params));
+    expect(reopened.edges).toEqual(original.edges);
+    await page.getByText(/^Opened the pipeline saved in projection_xyz_16bit__spots\.ome\.tif \(made from xyz_16bit__spots\.ome\.tif, selected\)/).waitFor();
+    expect(await selectedImage()).toContain(SPOTS);
+    // the file was not added as an image to analyse
+    expect(await page.getByRole('region', { name: 'Images' }).getByText(file.name).count()).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ export function ImagesPanel() {
               )}
               {s.name} <span className="muted">({(s.size / 1024).toFixed(0)} KiB)</span>
             </label>
+            <button type="button" className="link cg-remove" aria-label={`Remove ${s.name}`} title="Remove from the list" onClick={() => session.removeSource(s.hash)}>×</button>
           </li>
         ))}
       </ul>

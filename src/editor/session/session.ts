@@ -195,6 +195,15 @@ export class Session {
     this.scheduleRun(0);
   }
 
+  /** Take an image off the list (its bytes stay in the cache until cleared). */
+  removeSource(hash: string): void {
+    const sources = this.state.sources.filter((s) => s.hash !== hash);
+    const sourceHash = sources.some((s) => s.hash === this.state.sourceHash) ? this.state.sourceHash : sources[0]?.hash;
+    this.update({ sources, sourceHash, stack: this.state.stack && sources.length > 1 });
+    this.autosave();
+    this.scheduleRun(0);
+  }
+
   /** Use every image as one stack (ordered by file name), or go back to one image at a time. */
   setStack(on: boolean): void {
     if (on === this.state.stack) return;
