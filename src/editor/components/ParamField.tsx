@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { setParam } from '../commands/set-param';
 import { useServices } from '../hooks/context';
 import { parseFieldInput, type Field } from '../params/fields';
+import { JsonControl, ListControl } from './ListParamField';
 
 export function ParamField({ nodeId, field, schema, value }: { nodeId: string; field: Field; schema: z.ZodType; value: unknown }) {
   const { store } = useServices();
@@ -32,7 +33,11 @@ export function ParamField({ nodeId, field, schema, value }: { nodeId: string; f
   );
   const describedBy = `${id}-help ${id}-error`;
   let control;
-  if (field.kind === 'boolean') {
+  if (field.kind === 'list') {
+    control = <ListControl nodeId={nodeId} id={id} field={field} schema={schema} value={shown} describedBy={describedBy} onError={setError} />;
+  } else if (field.kind === 'json') {
+    control = <JsonControl nodeId={nodeId} id={id} field={field} schema={schema} value={shown} describedBy={describedBy} onError={setError} />;
+  } else if (field.kind === 'boolean') {
     control = <input id={id} type="checkbox" checked={Boolean(shown)} onChange={(e) => { commit(e.target.checked); seal(); }} aria-describedby={describedBy} />;
   } else if (field.kind === 'select') {
     control = (

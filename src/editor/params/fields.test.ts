@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { nodeRegistry } from '../../../nodes/index';
-import { fieldsOf, niceStep, parseFieldInput } from './fields';
+import { fieldsOf, listTexts, niceStep, parseFieldInput, parseJsonInput, parseListInput, type Field } from './fields';
 
 describe('forms from param schemas', () => {
   test('every registered node type gets one field per param, with a label', () => {
@@ -39,5 +39,37 @@ describe('forms from param schemas', () => {
 
   test('slider steps are 1, 2 or 5 times a power of ten', () => {
     expect([niceStep(0.5), niceStep(0.03), niceStep(7), niceStep(0)]).toEqual([0.5, 0.05, 10, 1]);
+  });
+
+  test('arrays of scalars get a list editor: items parsed, then the whole array checked by the schema', () => {
+    const names = z.array(z.string().min(1)).default([]);
+    const sizes = z.array(z.number().int().min(0)).min(1).max(3).default([1]);
+    const methods = z.array(z.enum(['mean', 'median'])).optional();
+    const [nameField, sizeField, methodField] = fieldsOf(z.object({ names, sizes, methods }));
+    expect(nameField).toMatchObject({ kind: 'list', item: { kind: 'text' }, default: [] });
+    expect(sizeField).toMatchObject({ kind: 'list', item: { kind: 'number', integer: true, min: 0 }, minItems: 1, maxItems: 3 });
+    expect(methodField).toMatchObject({ kind: 'list', item: { kind: 'select', options: ['mean', 'median'] }, optional: true });
+    const list = (f: Field) => f as Extract<Field, { kind: 'list' }>;
+
+    expect(parseListInput(list(nameField), names, ['DAPI', 'GFP'])).toEqual({ value: ['DAPI', 'GFP'] });
+    expect(parseListInput(list(nameField), names, ['DAPI', ''])).toEqual({ error: expect.stringMatching(/^item 2: /) });
+    expect(parseListInput(list(sizeField), sizes, [' 3 ', '1e1'])).toEqual({ value: [3, 10] });
+    expect(parseListInput(list(sizeField), sizes, ['3', 'x'])).toEqual({ error: "item 2: 'x' is not a number" });
+    expect(parseListInput(list(sizeField), sizes, ['-1'])).toEqual({ error: expect.stringMatching(/^item 1: .*>=0/) });
+    expect(parseListInput(list(sizeField), sizes, []).error).toMatch(/>=1/);
+    expect(parseListInput(list(sizeField), sizes, ['1', '2', '3', '4']).error).toMatch(/<=3/);
+    expect(parseListInput(list(methodField), methods, ['median'])).toEqual({ value: ['median'] });
+    expect(parseListInput(list(methodField), methods, [])).toEqual({ value: undefined });
+    expect(listTexts([1.5, 'a'])).toEqual(['1.5', 'a']);
+  });
+
+  test('objects, records and tuples are edited as JSON text, checked by the schema', () => {
+    const weights = z.record(z.string(), z.number()).default({});
+    const pair = z.tuple([z.number(), z.number()]).default([0, 0]);
+    const [w, p] = fieldsOf(z.object({ weights, pair }));
+    expect([w.kind, p.kind]).toEqual(['json', 'json']);
+    expect(parseJsonInput(w, weights, '{"a": 2}')).toEqual({ value: { a: 2 } });
+    expect(parseJsonInput(w, weights, '{"a": "x"}').error).toMatch(/^a: /);
+    expect(parseJsonInput(p, pair, '[1, 2')).toEqual({ error: expect.stringMatching(/^not valid JSON/) });
   });
 });

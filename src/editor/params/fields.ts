@@ -15,7 +15,17 @@ export type Field =
   | (FieldBase & { kind: 'number'; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; integer: boolean; step: number; slider: boolean })
   | (FieldBase & { kind: 'select'; options: { value: string | number | boolean; label: string }[] })
   | (FieldBase & { kind: 'boolean' })
-  | (FieldBase & { kind: 'text'; pattern?: string });
+  | (FieldBase & { kind: 'text'; pattern?: string })
+  /** An array of scalars: one input per item, with add and remove. */
+  | (FieldBase & { kind: 'list'; item: ListItem; minItems?: number; maxItems?: number })
+  /** Anything else (objects, records, arrays of objects): edited as JSON text. */
+  | (FieldBase & { kind: 'json' });
+
+/** What one list item is: a number, a choice, or text. */
+export type ListItem =
+  | { kind: 'number'; integer: boolean; min?: number; max?: number }
+  | { kind: 'select'; options: (string | number | boolean)[] }
+  | { kind: 'text' };
 
 type JSONSchema = Record<string, unknown>;
 
@@ -59,7 +69,26 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
       slider,
     };
   }
+  if (s.type === 'array') {
+    const item = listItemOf(s);
+    const bounds = { minItems: num(s.minItems), maxItems: num(s.maxItems) };
+    return item ? { ...base, kind: 'list', item, ...bounds } : { ...base, kind: 'json' };
+  }
+  if (s.type === 'object') return { ...base, kind: 'json' };
   return { ...base, kind: 'text', pattern: str(s.pattern) };
+}
+
+/** The item kind of an array of scalars (one schema for every item), else undefined. */
+function listItemOf(s: JSONSchema): ListItem | undefined {
+  const items = s.items as JSONSchema | boolean | undefined;
+  if (!items || typeof items !== 'object' || s.prefixItems) return undefined;
+  const choices = choicesOf(items);
+  if (choices) return { kind: 'select', options: choices };
+  if (items.type === 'number' || items.type === 'integer') {
+    return { kind: 'number', integer: items.type === 'integer', min: num(items.minimum) ?? num(items.exclusiveMinimum), max: num(items.maximum) ?? num(items.exclusiveMaximum) };
+  }
+  if (items.type === 'string') return { kind: 'text' };
+  return undefined;
 }
 
 function unwrapNullable(s: JSONSchema): JSONSchema {
@@ -93,6 +122,54 @@ function humanize(key: string): string {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** The texts a list field shows for a value (an array; anything else shows as no items). */
+export function listTexts(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((v) => String(v)) : [];
+}
+
+/**
+ * A list field's item texts as the array to store, or the message saying why not: numbers are
+ * parsed leniently, then the whole array goes through the schema (item count, ranges).
+ */
+export function parseListInput(field: Extract<Field, { kind: 'list' }>, schema: z.ZodType, texts: string[]): { value?: unknown[]; error?: string } {
+  const value: unknown[] = [];
+  for (const [i, raw] of texts.entries()) {
+    const text = raw.trim();
+    if (field.item.kind === 'number') {
+      const n = Number(text);
+      if (text === '' || !Number.isFinite(n)) return { error: `item ${i + 1}: ${text === '' ? 'enter a number' : `'${text}' is not a number`}` };
+      value.push(n);
+    } else if (field.item.kind === 'select') {
+      value.push(field.item.options.find((o) => String(o) === raw) ?? raw);
+    } else value.push(raw);
+  }
+  if (texts.length === 0 && field.optional) return { value: undefined };
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = typeof issue?.path[0] === 'number' ? `item ${issue.path[0] + 1}: ` : '';
+    return { error: `${at}${issue?.message ?? 'invalid list'}` };
+  }
+  return { value };
+}
+
+/** JSON text for an object param, parsed and checked by the schema. */
+export function parseJsonInput(field: Field, schema: z.ZodType, text: string): { value?: unknown; error?: string } {
+  if (text.trim() === '' && field.optional) return { value: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { error: `not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid value'}` };
+  }
+  return { value };
+}
 
 /**
  * What the user typed, as the value to store, or the message saying why not. Empty input on an
