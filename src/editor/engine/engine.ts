@@ -10,6 +10,7 @@ import { formatProblem } from '../../core/pipeline';
 import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { encodeRaster } from '../../cli/encode';
+import { canonicalPipeline } from '../../io/embedded-provenance';
 import { tableToCsv } from '../files/table-csv';
 import { makePreview } from './previews';
 import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RunRequest, RunSummary, SourceInfo } from './protocol';
@@ -146,8 +147,9 @@ export class Engine implements EngineApi {
           onEvent(this.send(message, transferablesOf(preview)));
         },
       });
-      this.values = values;
+      this.values = result.values; // stamped with provenance, as `cellgraph run` writes them
       this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
+      this.lastPipeline = canonicalPipeline(checked.checked.pipeline);
       return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
     } catch (err) {
       if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
@@ -179,13 +181,15 @@ export class Engine implements EngineApi {
       file = {
         fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
         mime: format === 'png' ? 'image/png' : 'image/tiff',
-        bytes: encodeRaster(value, format),
+        bytes: encodeRaster(value, format, this.lastPipeline),
       };
     }
     return this.send(file, [file.bytes.buffer as ArrayBuffer]);
   }
 
   private lastParams = new Map<string, Record<string, unknown>>();
+  /** The last run's pipeline as exported images embed it, so a download reopens and re-runs it. */
+  private lastPipeline: unknown;
 
   private paramsOf(nodeId: string): Record<string, unknown> {
     return this.lastParams.get(nodeId) ?? {};
