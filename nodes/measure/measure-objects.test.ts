@@ -127,13 +127,29 @@ describe('measure-objects', () => {
     }
   });
 
-  it('refuses 3-D labels and mismatched intensity images, naming both shapes', () => {
-    const labels3d = createLabels({ width: 2, height: 2, planes: 3 }, new Uint32Array(12));
-    const image3d = createImage({ width: 2, height: 2, planes: 3 }, 'uint8');
+  it('measures a stack plane by plane: the rows of each plane measured alone, with a plane column', () => {
+    const a = labelsFromRows([[1, 1, 0, 0], [1, 0, 0, 2], [0, 0, 2, 2]]);
+    const b = labelsFromRows([[0, 0, 0, 0], [3, 3, 3, 0], [0, 0, 0, 4]]);
+    const ia = imageFromRows([[5, 6, 0, 0], [7, 0, 0, 9], [0, 0, 8, 1]], 'uint16');
+    const ib = imageFromRows([[0, 0, 0, 0], [2, 4, 6, 0], [0, 0, 0, 3]], 'uint16');
+    const stackLabels = createLabels({ width: 4, height: 3, planes: 2 }, Uint32Array.from([...a.data, ...b.data]));
+    const stackImage = createImage({ width: 4, height: 3, planes: 2 }, 'uint16', Uint16Array.from([...ia.data, ...ib.data]));
     const ctx = testContext();
-    expect(() => runNode({ labels: labels3d, image: image3d }, {}, ctx)).toThrow(
-      new UserError('measure-objects works on 2-D labels (got 3 planes)'),
-    );
+    const stack = runNode({ labels: stackLabels, image: stackImage }, {}, ctx).table;
+    const plane0 = runNode({ labels: a, image: ia }, {}, ctx).table;
+    const plane1 = runNode({ labels: b, image: ib }, {}, ctx).table;
+    expect(stack.columns.map((c) => c.name)).toEqual(['label', 'plane', ...plane0.columns.slice(1).map((c) => c.name)]);
+    expect(Array.from(numberColumn(stack, 'plane'))).toEqual([0, 0, 1, 1]);
+    for (const c of plane0.columns) {
+      expect(Array.from(numberColumn(stack, c.name))).toEqual([...numberColumn(plane0, c.name), ...numberColumn(plane1, c.name)]);
+    }
+    expect(Array.from(numberColumn(stack, 'label'))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses mismatched intensity images, naming both shapes', () => {
+    const ctx = testContext();
+    const labels3d = createLabels({ width: 2, height: 2, planes: 3 }, new Uint32Array(12));
+    expect(() => runNode({ labels: labels3d, image: createImage({ width: 2, height: 2, planes: 2 }, 'uint8') }, {}, ctx)).toThrow(/2×2, 2 planes, 1 channel.*labels \(2×2, 3 planes\)/);
     const labels = labelsFromRows([[1, 0], [0, 1]]);
     const rgb = createImage({ width: 3, height: 2, channels: 3 }, 'uint8');
     expect(() => runNode({ labels, image: rgb }, {}, ctx)).toThrow(/3×2, 1 plane, 3 channels.*labels \(2×2, 1 plane\)/);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { copyMeta, type Image, type Labels, type PixelSize } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { defineNode, port } from '../../src/core/node';
-import { createTable, type ColumnInput } from '../../src/core/table';
+import { createTable, stackPlaneTables, type ColumnInput } from '../../src/core/table';
 import { micronsPerUnit } from '../../src/imaging/image-stats';
+import { imagePlane, labelsPlane } from '../../src/imaging/planes';
 import { regionProps, type RegionProps } from '../../src/imaging/regionprops';
 import { extraShapeColumns, intensityColumns, intensitySources, lazyObjects, SHAPE_COLUMNS } from './object-columns';
 
@@ -137,8 +138,9 @@ export const measureObjects = defineNode({
       'perimeter and axis lengths have no single scale and their physical columns are left empty; area, ' +
       'centroids and equivalent diameter stay exact.',
     '',
-    'The intensity images must have the labels\' width, height and planes (any number of channels); the ' +
-      'labels must be 2-D (one plane).',
+    'The intensity images must have the labels\' width, height and planes (any number of channels). ' +
+      'A stack (z or time) is measured plane by plane, as 2-D objects: one row per object and plane, ordered ' +
+      'by plane, with a `plane` column (0-based) after `label`.',
   ].join('\n'),
   inputs: {
     labels: port.labels(),
@@ -161,9 +163,6 @@ export const measureObjects = defineNode({
       .meta({ label: 'Intensity distribution', description: 'Adds std, median, quartiles and MAD of the intensity per channel.' }),
   }),
   run: ({ labels, image, image2 }, params) => {
-    if (labels.planes !== 1) {
-      throw new UserError(`measure-objects works on 2-D labels (got ${labels.planes} planes)`);
-    }
     const images = image2 ? [image, image2] : [image];
     for (const img of images) {
       if (img.width !== labels.width || img.height !== labels.height || img.planes !== labels.planes) {
@@ -173,19 +172,36 @@ export const measureObjects = defineNode({
         );
       }
     }
-    const sources = intensitySources(images, params.channel_names ?? '');
-    const props = regionProps(labels.data, labels.width, labels.height, sources[0].values);
-    const objects = lazyObjects(labels);
-    const columns: ColumnInput[] = SHAPE_COLUMNS.map(([name, unit]) =>
-      unit ? { name, values: props.columns[name], unit } : { name, values: props.columns[name] },
-    );
-    const extra = params.more_shape ? extraShapeColumns(props, objects(), labels.width) : [];
-    columns.push(...extra, ...intensityColumns(sources, props, objects, params.intensity_distribution ?? false));
     const pixelSize = labels.meta.pixelSize ?? image.meta.pixelSize;
-    const scale = physicalScale(pixelSize);
-    if (scale) columns.push(...physicalColumns(props, scale, extra));
     const meta = copyMeta(labels.meta);
     if (!meta.pixelSize && pixelSize) meta.pixelSize = { ...pixelSize };
-    return { table: createTable(columns, meta) };
+    if (labels.planes === 1) return { table: createTable(measurePlane(labels, images, params, pixelSize), meta) };
+    // a stack: each plane measured on its own (label numbers are unique across planes), one row per
+    // object and plane, with the plane number
+    const tables = Array.from({ length: labels.planes }, (_, p) =>
+      createTable(measurePlane(labelsPlane(labels, p), images.map((img) => imagePlane(img, p)), params, pixelSize)),
+    );
+    return { table: stackPlaneTables(tables, meta) };
   },
 });
+
+interface MeasureParams {
+  channel_names?: string;
+  more_shape?: boolean;
+  intensity_distribution?: boolean;
+}
+
+/** The columns of one 2-D plane of labels, measured in the intensity images' same plane. */
+function measurePlane(labels: Labels, images: Image[], params: MeasureParams, pixelSize: PixelSize | undefined): ColumnInput[] {
+  const sources = intensitySources(images, params.channel_names ?? '');
+  const props = regionProps(labels.data, labels.width, labels.height, sources[0].values);
+  const objects = lazyObjects(labels);
+  const columns: ColumnInput[] = SHAPE_COLUMNS.map(([name, unit]) =>
+    unit ? { name, values: props.columns[name], unit } : { name, values: props.columns[name] },
+  );
+  const extra = params.more_shape ? extraShapeColumns(props, objects(), labels.width) : [];
+  columns.push(...extra, ...intensityColumns(sources, props, objects, params.intensity_distribution ?? false));
+  const scale = physicalScale(pixelSize);
+  if (scale) columns.push(...physicalColumns(props, scale, extra));
+  return columns;
+}

@@ -42,3 +42,30 @@ export function numberColumn(table: Table, name: string): Float64Array {
 export function tableRow(table: Table, row: number): (number | string)[] {
   return table.columns.map((c) => c.values[row]);
 }
+
+/**
+ * One table of the per-plane tables of a stack: their rows in plane order, with a `plane` column
+ * (0-based) after `label` (or first). All tables must have the same columns.
+ */
+export function stackPlaneTables(tables: Table[], meta: ImageMeta): Table {
+  const first = tables[0];
+  const columns: ColumnInput[] = [];
+  for (const [i, c] of first.columns.entries()) {
+    for (const t of tables) {
+      if (t.columns[i]?.name !== c.name) throw new Error(`plane tables differ: column ${i} is '${t.columns[i]?.name}', expected '${c.name}'`);
+    }
+    if (c.type === 'string') columns.push({ name: c.name, values: tables.flatMap((t) => t.columns[i].values as string[]) });
+    else {
+      const values = new Float64Array(tables.reduce((n, t) => n + t.rows, 0));
+      let at = 0;
+      for (const t of tables) {
+        values.set(t.columns[i].values as Float64Array, at);
+        at += t.rows;
+      }
+      columns.push(c.unit ? { name: c.name, values, unit: c.unit } : { name: c.name, values });
+    }
+  }
+  const plane = Float64Array.from(tables.flatMap((t, p) => Array<number>(t.rows).fill(p)));
+  columns.splice(first.columns[0]?.name === 'label' ? 1 : 0, 0, { name: 'plane', values: plane });
+  return createTable(columns, meta);
+}

@@ -29,3 +29,15 @@ export function mapMaskPlanesToImage(mask: Mask, dtype: DType, kernel: PlaneKern
   for (let p = 0; p < planes; p++) (image.data as PixelArray).set(kernel(mask.data.subarray(p * n, (p + 1) * n), width, height), p * n);
   return image;
 }
+
+/** Plane p of labels as 2-D labels sharing the buffer (count kept: labels are unique across planes). */
+export function labelsPlane(labels: Labels, p: number): Labels {
+  const n = labels.width * labels.height;
+  return { ...labels, planes: 1, data: labels.data.subarray(p * n, (p + 1) * n) };
+}
+
+/** Plane p of an image (all its channels) as a 1-plane image sharing the buffer. */
+export function imagePlane(image: Image, p: number): Image {
+  const n = image.width * image.height * image.channels;
+  return { ...image, planes: 1, data: image.data.subarray(p * n, (p + 1) * n) as Image['data'] };
+}

@@ -13,7 +13,6 @@ import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { encodeRaster } from '../../cli/encode';
 import { canonicalPipeline } from '../../io/embedded-provenance';
 import { stackSource } from '../../io/image-stack';
-import type { Pipeline } from '../../core/pipeline';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, rasterPreview } from './previews';
 import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
@@ -149,7 +148,7 @@ export class Engine implements EngineApi {
           if (!unstamped || (report.status !== 'done' && report.status !== 'cached')) {
             return onEvent({ runId, type: 'node-end', id: event.id, report });
           }
-          const outputs = withProvenance(unstamped, provenance.get(event.id)!);
+          const outputs = withProvenance(unstamped, provenance.get(event.id)!, { key: report.key, created: new Date().toISOString() });
           values.set(event.id, outputs);
           const def = this.registry.get(byId.get(event.id)!.type)!;
           if (!baseImage && def.readsSource) {
@@ -169,10 +168,10 @@ export class Engine implements EngineApi {
           onEvent(this.send(message, transferablesOf(preview)));
         },
       });
-      this.values = values;
+      this.values = result.values; // stamped with provenance, as `cellgraph run` writes them
       this.previewInputs = previewInputs;
       this.lastParams = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n.params]));
-      this.lastPipeline = checked.checked.pipeline;
+      this.lastPipeline = canonicalPipeline(checked.checked.pipeline);
       return { runId, status: 'finished', reports: result.reports, error: result.error, ms: performance.now() - started };
     } catch (err) {
       if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: performance.now() - started };
@@ -212,16 +211,15 @@ export class Engine implements EngineApi {
       file = {
         fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
         mime: format === 'png' ? 'image/png' : 'image/tiff',
-        // with the pipeline embedded, as save-image in `cellgraph run` writes it: dropping the file
-        // on the editor (or `cellgraph run --from`) reopens the pipeline
-        bytes: encodeRaster(value, format, this.lastPipeline ? canonicalPipeline(this.lastPipeline) : undefined),
+        bytes: encodeRaster(value, format, this.lastPipeline),
       };
     }
     return this.send(file, [file.bytes.buffer as ArrayBuffer]);
   }
 
   private lastParams = new Map<string, Record<string, unknown>>();
-  private lastPipeline?: Pipeline;
+  /** The last run's pipeline as exported images embed it, so a download reopens and re-runs it. */
+  private lastPipeline: unknown;
 
   private paramsOf(nodeId: string): Record<string, unknown> {
     return this.lastParams.get(nodeId) ?? {};
