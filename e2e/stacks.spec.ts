@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launch, REPO, screenshot, type Browser } from './support/browser';
-import { waitForReady } from './support/editor';
+import { lastRun, waitForReady } from './support/editor';
 import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
 import type { Pipeline } from '../src/core/pipeline';
 import { createImage } from '../src/core/image';
@@ -70,6 +70,18 @@ describe('stacks in the editor', () => {
     ]);
     expect(await stats.textContent()).toContain(`Input file:${SPOTS}`);
     await screenshot(page, 'metadata-inspector');
+  });
+
+  test('the two-channel example opens on the 2-channel sample and runs through; the nuclei example goes back to the default sample', async () => {
+    const { page } = browser;
+    await openExample('cells-two-channel.json');
+    expect(await selectedImage()).toContain('xyc_16bit__nuclei_tubulin_crop.tif');
+    const run = await lastRun(page);
+    expect(run.error).toBeUndefined();
+    expect(new Set(run.reports.map((r) => r.status))).toEqual(new Set(['done']));
+    expect(run.reports).toHaveLength((await pipelineOf(page)).nodes.length);
+    await openExample('nuclei-count.json');
+    expect(await selectedImage()).toContain('dsb2018_256_uint8.tif');
   });
 
   test('focus-stack: the index map in plane colours with its legend; the focus score plotted over planes', async () => {
