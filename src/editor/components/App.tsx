@@ -8,6 +8,7 @@ import { deleteSelection } from '../commands/delete-elements';
 import { selectAll } from '../commands/select';
 import { downloadBytes } from '../files/download';
 import { embeddedPipelineOf, sortDroppedFiles } from '../files/embedded';
+import { openEmbedded } from '../session/open-documents';
 import { pipelineFileName, pipelineFileText } from '../files/open-pipeline';
 import { shareLink } from '../files/share-link';
 import { EditorContext, useServices, useSessionState, type EditorServices } from '../hooks/context';
@@ -72,7 +73,7 @@ function Editor() {
       const text = await json.text();
       // a table's <name>.provenance.json sidecar reopens the pipeline that made the table
       const embedded = embeddedPipelineOf({ name: json.name, bytes: new TextEncoder().encode(text) });
-      if (embedded) session.openEmbedded(json.name, embedded);
+      if (embedded) openEmbedded(session, json.name, embedded);
       else session.openText(text, json.name);
       return;
     }
@@ -83,7 +84,7 @@ function Editor() {
     }
     try {
       const dropped = sortDroppedFiles(await Promise.all(images.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-      if (dropped.pipeline) session.openEmbedded(dropped.pipeline.file.name, dropped.pipeline.embedded);
+      if (dropped.pipeline) openEmbedded(session, dropped.pipeline.file.name, dropped.pipeline.embedded);
       if (dropped.images.length) await session.addFiles(dropped.images);
     } catch (err) {
       session.notify(describeError(err), 'error');

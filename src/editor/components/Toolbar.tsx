@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { loadPipeline } from '../commands/load-pipeline';
 import { useEditorState, useServices, useSessionState } from '../hooks/context';
 import { examples } from '../files/examples';
+import { openExample } from '../session/open-documents';
 import { emptyPipeline } from '../store/state';
 import type { Actions } from './actions';
 
@@ -55,7 +56,7 @@ export function Toolbar({ actions }: { actions: Actions }) {
                     role="menuitem"
                     onClick={() => {
                       setExamplesOpen(false);
-                      void session.track(session.openExample(ex));
+                      void session.track(openExample(session, ex));
                     }}
                   >
                     {ex.name} <span className="muted">{ex.file}</span>

@@ -6,6 +6,8 @@ import { imageToRgba, labelsToRgba, maskToRgba, stackRanges } from '../display/c
 import { colormapRgba } from '../display/colormap';
 import type { OutputDisplay } from '../engine/protocol';
 import { ColormapLegend, PlaneSlider } from './OutputPreview';
+import { MetadataView } from './MetadataView';
+import { SeriesPlotView } from './SeriesPlotView';
 import { useDownload } from '../hooks/useDownload';
 import { useServices, useSessionState } from '../hooks/context';
 import { formatNumber } from './HistogramChart';
@@ -15,7 +17,8 @@ import { TableGrid } from './TableGrid';
 type Value = Image | Mask | Labels | Table;
 
 export function Viewer() {
-  const { viewer } = useSessionState();
+  const { viewer, nodes } = useSessionState();
+  const shown = viewer ? nodes[viewer.nodeId]?.preview?.outputs[viewer.port] : undefined;
   const { session } = useServices();
   const [value, setValue] = useState<Value | undefined>();
   const [error, setError] = useState<string>();
@@ -45,6 +48,13 @@ export function Viewer() {
         </header>
         {error && <p className="cg-error">{error}</p>}
         {!value && !error && <p>Loading…</p>}
+        {shown && (
+          <details className="cg-viewer-meta">
+            <summary>Metadata</summary>
+            <MetadataView port={viewer.port} preview={shown} />
+          </details>
+        )}
+        {value && value.kind === 'table' && shown?.kind === 'table' && shown.plot && <SeriesPlotView plot={shown.plot} width={480} height={200} />}
         {value && value.kind === 'table' && <TableGrid table={value} caption={`${viewer.nodeId} ${viewer.port}`} />}
         {value && value.kind !== 'table' && <RasterViewer raster={value} nodeId={viewer.nodeId} port={viewer.port} />}
       </div>

@@ -11,9 +11,9 @@ import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
 import type { CacheInfo, EngineEvent, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
 import { stackName, stackOrder } from '../files/stack-name';
-import { DEFAULT_EXAMPLE, examples, SAMPLE_IMAGE, SAMPLE_IMAGES, type Example, type SampleImage } from '../files/examples';
+import { DEFAULT_EXAMPLE, examples } from '../files/examples';
+import { addSample } from './open-documents';
 import { readPipelineText } from '../files/open-pipeline';
-import type { EmbeddedPipeline } from '../../io/embedded-provenance';
 import { decodeShareFragment } from '../files/share-link';
 import { runnablePart } from '../graph/runnable';
 import type { EditorStore } from '../store/editor-store';
@@ -104,7 +104,7 @@ export class Session {
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
     this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1 });
-    if (sources.length === 0) await this.addSample();
+    if (sources.length === 0) await addSample(this);
 
     this.store.subscribe((next, previous) => {
       this.autosave();
@@ -130,39 +130,6 @@ export class Session {
     }
     if (typeof window !== 'undefined' && location === window.location) history.replaceState(null, '', window.location.pathname + window.location.search);
     return opened;
-  }
-
-  private async addSample(sample: SampleImage = SAMPLE_IMAGE, run = false): Promise<void> {
-    try {
-      const response = await fetch(sample.url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await this.addFiles([{ name: sample.name, bytes: new Uint8Array(await response.arrayBuffer()) }], run);
-    } catch (err) {
-      this.notify(`Could not load the sample image ${sample.name} (${String(err)}); drop an image on the page.`, 'error');
-    }
-  }
-
-  /**
-   * Open an example from the menu with the sample it is made for: a 2-channel or z-stack example
-   * always gets its own sample (on the 1-channel default it could not run); the others get the
-   * default sample unless the user is working on their own image.
-   */
-  async openExample(example: Example): Promise<void> {
-    if (!this.openText(example.text, example.file)) return;
-    const current = this.state.sources.find((s) => s.hash === this.state.sourceHash);
-    const onASample = !current || SAMPLE_IMAGES.some((s) => s.name === current.name);
-    if (example.sample !== SAMPLE_IMAGE || onASample) await this.useSample(example.sample);
-  }
-
-  private async useSample(sample: SampleImage): Promise<void> {
-    const known = this.state.sources.find((s) => s.name === sample.name);
-    if (known) {
-      this.selectSource(known.hash);
-      if (this.state.stack) this.setStack(false);
-    } else {
-      if (this.state.stack) this.setStack(false);
-      await this.addSample(sample, true);
-    }
   }
 
   autosave(): void {
@@ -229,27 +196,6 @@ export class Session {
     this.store.exec(loadPipeline, result.pipeline, options);
     // another document's nodes may reuse these ids: each opens on plane 0
     this.update((st) => ({ openProblems: undefined, opened: st.opened + 1, planes: {} }));
-    return true;
-  }
-
-  /**
-   * Reopen the pipeline an exported image holds; when the image it was made from is among the
-   * loaded ones (same content hash), run on that one, so the result is the one exported.
-   */
-  openEmbedded(fileName: string, embedded: EmbeddedPipeline): boolean {
-    if (!this.openText(JSON.stringify(embedded.pipeline, null, 2), fileName)) return false;
-    const inputs = embedded.document.provenance.inputs;
-    const known = inputs.length === 1 ? this.state.sources.find((s) => s.hash === inputs[0].hash) : undefined;
-    if (known) {
-      this.setStack(false);
-      this.selectSource(known.hash);
-    }
-    const from = inputs.map((f) => f.name).join(', ');
-    this.notify(
-      `Opened the pipeline saved in ${fileName}` +
-        (from ? ` (made from ${from}${known ? ', selected' : inputs.length ? '; drop that image to re-run it' : ''})` : '') +
-        '. To analyse the file itself, use Add images….',
-    );
     return true;
   }
 
