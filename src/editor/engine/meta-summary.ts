@@ -18,11 +18,8 @@ export interface MetaSummary {
   nanCount?: number;
 }
 
-/** Fields newer executors may add to ImageMeta; read when present so the inspector shows them. */
-type MetaWithStamps = ImageMeta & { id?: string; created?: string; planeSpacing?: { value: number; unit: string; axis: string } };
-
 export function metaSummary(value: Image | Mask | Labels | Table): MetaSummary {
-  const meta = value.meta as MetaWithStamps;
+  const meta: ImageMeta = value.meta;
   const out: MetaSummary = { extra: { ...meta.extra } };
   if (meta.source !== undefined) out.source = meta.source;
   if (meta.pixelSize) out.pixelSize = { ...meta.pixelSize };

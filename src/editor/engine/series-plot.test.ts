@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { nodeRegistry } from '../../../nodes/index';
-import { createImage, labelsFromRows, type Image } from '../../core/image';
+import { createImage, createLabels, labelsFromRows, type Image } from '../../core/image';
 import type { PortValue } from '../../core/node';
 import { testContext } from '../../testing/context';
 import { makePreview } from './previews';
@@ -60,6 +60,11 @@ describe('line plots of series over planes in table previews', () => {
   });
 
   test('a table that is not a series over planes gets no plot', () => {
+    // measure-objects on a stack: each object lives in one plane, so there is no series to draw
+    const labels = createLabels({ width: 3, height: 1, planes: 2 }, Uint32Array.from([1, 0, 2, 3, 3, 0]));
+    const perPlane = preview('measure-objects', { labels, image: ramp(2) });
+    expect(perPlane.outputs.table).toMatchObject({ kind: 'table' });
+    expect('plot' in perPlane.outputs.table).toBe(false);
     const p = preview('measure-image', { image: ramp(1) });
     expect(p.outputs.table).toMatchObject({ kind: 'table' });
     expect('plot' in p.outputs.table).toBe(false);

@@ -1,6 +1,7 @@
 // Tables that hold a series over planes (time points, z-slices), drawn as a small line plot in the
 // node's preview. Recognised by their columns, whichever node made them:
-// - long: a `plane` column and a `label` column (measure-over-planes): one line per object;
+// - long: a `plane` column and a `label` column whose objects recur across planes
+//   (measure-over-planes): one line per object;
 // - wide: columns plane_0, plane_1, … (pixel-series): the mean over rows, and the first rows;
 // - a `plane` column alone (focus-score): its first other number column.
 import type { Column, Table } from '../../core/image';
@@ -57,6 +58,8 @@ function longSeries(table: Table, plane: Float64Array, label: Float64Array): Ser
     ys[plane[i]] = value.values[i];
   }
   const labels = new Set(label);
+  // objects measured in one plane each (measure-objects on a stack numbers them apart) are no series
+  if (labels.size === table.rows) return undefined;
   return {
     xLabel: 'plane',
     yLabel: value.name,
