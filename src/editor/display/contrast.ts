@@ -84,6 +84,19 @@ export function maskToRgba(mask: Mask, plane = 0): Uint8ClampedArray {
   return rgba;
 }
 
+/** A mask tinted over a grey base (the image it was made from), so what it selects can be judged. */
+export function maskOverlayRgba(mask: Mask, base: Uint8ClampedArray, plane = 0): Uint8ClampedArray {
+  const n = mask.width * mask.height;
+  const rgba = Uint8ClampedArray.from(base);
+  for (let i = 0; i < n; i++) {
+    if (!mask.data[plane * n + i]) continue;
+    rgba[i * 4] = rgba[i * 4] * 0.5 + 16;
+    rgba[i * 4 + 1] = rgba[i * 4 + 1] * 0.5 + 110;
+    rgba[i * 4 + 2] = rgba[i * 4 + 2] * 0.5 + 40;
+  }
+  return rgba;
+}
+
 /** Labels in distinct colours, blended over a grey base (or black) so objects can be checked by eye. */
 export function labelsToRgba(labels: Labels, base?: Uint8ClampedArray, plane = 0): Uint8ClampedArray {
   const n = labels.width * labels.height;

@@ -14,7 +14,7 @@ import { encodeRaster } from '../../cli/encode';
 import { canonicalPipeline } from '../../io/embedded-provenance';
 import { stackSource } from '../../io/image-stack';
 import { tableToCsv } from '../files/table-csv';
-import { displayFor, makePreview, rasterPreview } from './previews';
+import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
 import { TieredCache } from './tiered-cache';
 
@@ -191,7 +191,7 @@ export class Engine implements EngineApi {
     const value = this.values.get(nodeId)?.[port];
     const context = this.previewInputs.get(nodeId);
     if (!context?.def || typeof value !== 'object' || value.kind === 'table') return undefined;
-    const preview = rasterPreview(value, context.base, plane, displayFor(context.def, port, context.inputs));
+    const preview = rasterPreview(value, context.base, plane, displayFor(context.def, port, context.inputs), overlayFor(context.def, port, context.inputs));
     return this.send(preview, transferablesOf(preview));
   }
 

@@ -61,4 +61,16 @@ describe('previews', () => {
     const focus = makePreview({ key: 'k', def: map, outputs: map.run({ image: stack } as never, map.params.parse({}), testContext()) as Record<string, PortValue>, inputs: { image: stack } });
     expect((focus.outputs.image as RasterPreview).display).toMatchObject({ lo: 0, hi: 1, legend: 'focus' });
   });
+
+  test('in-focus-mask is tinted over the image it was made from; other masks stay black and white', () => {
+    const image = imageFromRows([[0, 100], [100, 0]]);
+    const def = nodeRegistry.get('in-focus-mask')!;
+    const outputs = { mask: maskFromRows([[1, 0], [0, 0]]) };
+    const tinted = makePreview({ key: 'k', def, outputs, inputs: { image } }).outputs.mask as RasterPreview;
+    const plain = makePreview({ key: 'k', def: nodeRegistry.get('threshold')!, outputs: { ...outputs, threshold: 1 }, inputs: { image } }).outputs.mask as RasterPreview;
+    expect(Array.from(plain.thumb.rgba.slice(0, 8))).toEqual([255, 255, 255, 255, 0, 0, 0, 255]);
+    // pixel 0: selected, green over black; pixel 1: not selected, the image's grey (white here)
+    expect(Array.from(tinted.thumb.rgba.slice(0, 8))).toEqual([16, 110, 40, 255, 255, 255, 255, 255]);
+    expect(tinted.foreground).toBe(1);
+  });
 });

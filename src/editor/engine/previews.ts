@@ -3,7 +3,7 @@
 import type { Image, Labels, Mask, Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
-import { downscaleRgba, imageToRgba, labelsToRgba, maskToRgba, stackRanges } from '../display/contrast';
+import { downscaleRgba, imageToRgba, labelsToRgba, maskOverlayRgba, maskToRgba, stackRanges } from '../display/contrast';
 import { colormapRgba } from '../display/colormap';
 import { displayHistogram } from '../display/histogram';
 import { metaSummary } from './meta-summary';
@@ -35,11 +35,17 @@ export function displayFor(def: AnyNodeDefinition, port: string, inputs: Record<
   return undefined;
 }
 
+/** Masks shown tinted over the image they were made from (in-focus-mask: the sharp regions). */
+export function overlayFor(def: AnyNodeDefinition, port: string, inputs: Record<string, PortValue | undefined>): Image | undefined {
+  const image = inputs.image;
+  return def.type === 'in-focus-mask' && port === 'mask' && typeof image === 'object' && image?.kind === 'image' ? image : undefined;
+}
+
 export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): NodePreview {
   const previews: Record<string, OutputPreview> = {};
   for (const name of Object.keys(def.outputs)) {
     const v = outputs[name];
-    if (v !== undefined) previews[name] = safePreview(v, base, displayFor(def, name, inputs));
+    if (v !== undefined) previews[name] = safePreview(v, base, displayFor(def, name, inputs), overlayFor(def, name, inputs));
   }
   const preview: NodePreview = { key, outputs: previews };
   const threshold = Object.entries(def.outputs).find(([, s]) => s.type === 'number');
@@ -51,16 +57,16 @@ export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): 
 }
 
 /** A preview that cannot be drawn must not fail the run: the result itself is fine. */
-function safePreview(value: PortValue, base?: Image, display?: OutputDisplay): OutputPreview {
+function safePreview(value: PortValue, base?: Image, display?: OutputDisplay, overlayOn?: Image): OutputPreview {
   try {
-    return outputPreview(value, base, display);
+    return outputPreview(value, base, display, overlayOn);
   } catch (err) {
     const kind = typeof value === 'object' && value && 'kind' in value ? String(value.kind) : typeof value;
     return { kind: 'other', note: `no preview for this ${kind} (${err instanceof Error ? err.message : String(err)})` };
   }
 }
 
-function outputPreview(value: PortValue, base?: Image, display?: OutputDisplay): OutputPreview {
+function outputPreview(value: PortValue, base?: Image, display?: OutputDisplay, overlayOn?: Image): OutputPreview {
   if (typeof value === 'number') return { kind: 'number', value };
   if (value.kind === 'table') {
     const plot = seriesPlot(value);
@@ -68,11 +74,11 @@ function outputPreview(value: PortValue, base?: Image, display?: OutputDisplay):
   }
   const kind: string = value.kind;
   if (kind !== 'image' && kind !== 'mask' && kind !== 'labels') throw new Error(`a ${kind} value`);
-  return rasterPreview(value, base, 0, display);
+  return rasterPreview(value, base, 0, display, overlayOn);
 }
 
 /** The thumbnail of one plane (0-based, clamped to the stack) with the value's metadata. */
-export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane = 0, display?: OutputDisplay): RasterPreview {
+export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane = 0, display?: OutputDisplay, overlayOn?: Image): RasterPreview {
   plane = Math.min(value.planes - 1, Math.max(0, Math.floor(plane)));
   const common = {
     kind: value.kind,
@@ -93,7 +99,10 @@ export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane 
     rgba = shown.rgba;
     extra.ranges = shown.ranges;
   } else if (value.kind === 'mask') {
-    rgba = maskToRgba(value, plane);
+    const under = overlayOn && overlayOn.width === value.width && overlayOn.height === value.height
+      ? imageToRgba(overlayOn, overlayOn.planes === value.planes ? plane : 0, overlayOn.planes > 1 ? stackRanges(overlayOn) : undefined).rgba
+      : undefined;
+    rgba = under ? maskOverlayRgba(value, under, plane) : maskToRgba(value, plane);
     let n = 0;
     for (let i = 0; i < value.data.length; i++) n += value.data[i] ? 1 : 0;
     extra.foreground = n;
