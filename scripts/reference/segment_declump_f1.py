@@ -24,7 +24,8 @@ from skimage.feature import peak_local_max
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 IMAGES = ROOT / 'test-data' / 'images'
 OUT = ROOT / 'test-data' / 'reference' / 'segment'
-CASES = ['dsb2018_256_uint8', 'dsb2018_512_uint16']
+# the hand-annotated DSB2018 images, then two held-out NEUBIAS images with reference labels
+CASES = ['dsb2018_256_uint8', 'dsb2018_512_uint16', 'nuclei_tubulin_dna', 'xy_8bit__mitocheck_incenp_t1']
 
 
 def match_f1(pred, truth):
@@ -93,7 +94,7 @@ def main():
             row[c] = match_f1(declump(img, sigma, md, h, min_area, gt if foreground == 'truth' else None,
                                       foreground.endswith('combined'), foreground.startswith('local')), gt)
         results.append(row)
-        print(foreground, sigma, md, h, min_area, ' '.join(f"{c[8:11]} f1={row[c]['f1']:.3f} n={row[c]['n_pred']}/{row[c]['n_true']}"
+        print(foreground, sigma, md, h, min_area, ' '.join(f"{c[:11]} f1={row[c]['f1']:.3f} n={row[c]['n_pred']}/{row[c]['n_true']}"
                                                for c in CASES), file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / 'declump_f1.json').write_text(json.dumps(results, indent=1) + '\n')
