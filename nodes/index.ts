@@ -3,82 +3,75 @@
 import { createRegistry, type AnyNodeDefinition } from '../src/core/node';
 import { exportTable } from './export/export-table';
 import { saveImage } from './export/save-image';
+import { bestFocusPlane } from './focus/best-focus-plane';
+import { focusMap } from './focus/focus-map';
+import { focusScore } from './focus/focus-score';
+import { focusStack } from './focus/focus-stack';
+import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
+import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
+import { measureImageQuality } from './measure/measure-image-quality';
+import { measureNeighbors } from './measure/measure-neighbors';
 import { measureObjects } from './measure/measure-objects';
+import { measureOverPlanes } from './measure/measure-over-planes';
+import { measureTexture } from './measure/measure-texture';
+import { metadataFromFilename } from './measure/metadata-from-filename';
+import { pixelSeries } from './measure/pixel-series';
+import { relateObjects } from './measure/relate-objects';
+import { summarize } from './measure/summarize';
+import { blackTophat } from './preprocess/black-tophat';
+import { colorDeconvolution } from './preprocess/color-deconvolution';
+import { convertType } from './preprocess/convert-type';
+import { crop } from './preprocess/crop';
+import { differenceOfGaussians } from './preprocess/difference-of-gaussians';
 import { gaussianBlur } from './preprocess/gaussian-blur';
+import { greyMorphology } from './preprocess/grey-morphology';
+import { illuminationApply } from './preprocess/illumination-apply';
+import { illuminationEstimate } from './preprocess/illumination-estimate';
+import { imageMath } from './preprocess/image-math';
+import { invert } from './preprocess/invert';
+import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
+import { mean } from './preprocess/mean';
+import { median } from './preprocess/median';
+import { mergeChannels } from './preprocess/merge-channels';
+import { rescaleIntensityNode } from './preprocess/rescale-intensity';
+import { resize } from './preprocess/resize';
+import { rollingBall } from './preprocess/rolling-ball';
+import { sobel } from './preprocess/sobel';
+import { splitChannels } from './preprocess/split-channels';
+import { toGray } from './preprocess/to-gray';
+import { unsharpMask } from './preprocess/unsharp-mask';
+import { whiteTophat } from './preprocess/white-tophat';
+import { clearBorder } from './segment/clear-border';
+import { closeMask } from './segment/close';
+import { dilateMask } from './segment/dilate';
+import { distanceTransform } from './segment/distance-transform';
+import { erodeMask } from './segment/erode';
+import { expandLabels } from './segment/expand-labels';
 import { fillHoles } from './segment/fill-holes';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
-import { threshold } from './threshold/threshold';
-import { median } from './preprocess/median';
-import { mean } from './preprocess/mean';
-import { unsharpMask } from './preprocess/unsharp-mask';
-import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
-import { differenceOfGaussians } from './preprocess/difference-of-gaussians';
-import { sobel } from './preprocess/sobel';
-import { rescaleIntensityNode } from './preprocess/rescale-intensity';
-import { invert } from './preprocess/invert';
-import { convertType } from './preprocess/convert-type';
-import { crop } from './preprocess/crop';
-import { resize } from './preprocess/resize';
-import { imageMath } from './preprocess/image-math';
-import { whiteTophat } from './preprocess/white-tophat';
-import { blackTophat } from './preprocess/black-tophat';
-import { rollingBall } from './preprocess/rolling-ball';
-import { illuminationEstimate } from './preprocess/illumination-estimate';
-import { illuminationApply } from './preprocess/illumination-apply';
-import { splitChannels } from './preprocess/split-channels';
-import { mergeChannels } from './preprocess/merge-channels';
-import { toGray } from './preprocess/to-gray';
-import { colorDeconvolution } from './preprocess/color-deconvolution';
+import { openMask } from './segment/open';
+import { removeSmallHoles } from './segment/remove-small-holes';
+import { secondaryObjects } from './segment/secondary-objects';
+import { shrinkLabels } from './segment/shrink-labels';
+import { skeletonize } from './segment/skeletonize';
+import { tertiaryObjects } from './segment/tertiary-objects';
 import { watershedDeclump } from './segment/watershed-declump';
+import { batchMean } from './stack/batch-mean';
+import { bin } from './stack/bin';
 import { project } from './stack/project';
 import { selectPlanes } from './stack/select-planes';
 import { subsample } from './stack/subsample';
-import { bin } from './stack/bin';
-import { focusMap } from './focus/focus-map';
-import { inFocusMask } from './focus/in-focus-mask';
-import { focusStack } from './focus/focus-stack';
-import { focusScore } from './focus/focus-score';
-import { bestFocusPlane } from './focus/best-focus-plane';
-import { measureOverPlanes } from './measure/measure-over-planes';
-import { pixelSeries } from './measure/pixel-series';
-import { metadataFromFilename } from './measure/metadata-from-filename';
-import { erodeMask } from './segment/erode';
-import { dilateMask } from './segment/dilate';
-import { openMask } from './segment/open';
-import { closeMask } from './segment/close';
-import { greyMorphology } from './preprocess/grey-morphology';
-import { distanceTransform } from './segment/distance-transform';
-import { removeSmallHoles } from './segment/remove-small-holes';
-import { clearBorder } from './segment/clear-border';
-import { expandLabels } from './segment/expand-labels';
-import { shrinkLabels } from './segment/shrink-labels';
-import { skeletonize } from './segment/skeletonize';
-import { multiOtsu } from './threshold/multi-otsu';
 import { localThreshold } from './threshold/local-threshold';
-import { secondaryObjects } from './segment/secondary-objects';
-import { tertiaryObjects } from './segment/tertiary-objects';
-import { relateObjects } from './measure/relate-objects';
-import { summarize } from './measure/summarize';
-import { measureTexture } from './measure/measure-texture';
-import { measureColocalization } from './measure/measure-colocalization';
-import { measureImageQuality } from './measure/measure-image-quality';
-import { measureNeighbors } from './measure/measure-neighbors';
-import { batchMean } from './stack/batch-mean';
+import { multiOtsu } from './threshold/multi-otsu';
+import { threshold } from './threshold/threshold';
 
+// In palette order: by category, then the order a user reaches for them.
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
   gaussianBlur,
-  threshold,
-  fillHoles,
-  labelObjects,
-  filterObjects,
-  measureObjects,
-  measureImage,
-  exportTable,
-  saveImage,
   median,
   mean,
   unsharpMask,
@@ -100,41 +93,49 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   mergeChannels,
   toGray,
   colorDeconvolution,
-  watershedDeclump,
+  greyMorphology,
   project,
   selectPlanes,
   subsample,
   bin,
+  batchMean,
   focusMap,
   inFocusMask,
   focusStack,
   focusScore,
   bestFocusPlane,
-  measureOverPlanes,
-  pixelSeries,
-  metadataFromFilename,
+  threshold,
+  multiOtsu,
+  localThreshold,
+  fillHoles,
+  labelObjects,
+  filterObjects,
+  watershedDeclump,
   erodeMask,
   dilateMask,
   openMask,
   closeMask,
-  greyMorphology,
   distanceTransform,
   removeSmallHoles,
   clearBorder,
   expandLabels,
   shrinkLabels,
   skeletonize,
-  multiOtsu,
-  localThreshold,
   secondaryObjects,
   tertiaryObjects,
+  measureObjects,
+  measureImage,
+  measureOverPlanes,
+  pixelSeries,
+  metadataFromFilename,
   relateObjects,
   summarize,
   measureTexture,
   measureColocalization,
   measureImageQuality,
   measureNeighbors,
-  batchMean,
+  exportTable,
+  saveImage,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

@@ -42,4 +42,17 @@ describe('measure-colocalization', () => {
   it('refuses images of different sizes', () => {
     expect(() => run(imageFromRows([[1, 2]]), imageFromRows([[1]]))).toThrow(UserError);
   });
+
+  it('measures a stack plane by plane: proportional in plane 0, opposite in plane 1', () => {
+    const stack = (a: number[], b: number[]) => createImage({ width: 2, height: 2, planes: 2 }, 'float32', Float32Array.from([...a, ...b]));
+    const t = run(stack([1, 2, 3, 4], [1, 2, 3, 4]), stack([2, 4, 6, 8], [4, 3, 2, 1]));
+    expect(Array.from(numberColumn(t, 'plane'))).toEqual([0, 1]);
+    expect(Array.from(numberColumn(t, 'label'))).toEqual([0, 0]);
+    expect(numberColumn(t, 'pearson')[0]).toBeCloseTo(1, 14);
+    expect(numberColumn(t, 'pearson')[1]).toBeCloseTo(-1, 14);
+    const objects = createLabels({ width: 2, height: 2, planes: 2 }, Uint32Array.from([1, 1, 0, 0, 0, 0, 2, 2]));
+    const byObject = run(stack([1, 2, 3, 4], [1, 2, 3, 4]), stack([2, 4, 6, 8], [4, 3, 2, 1]), objects);
+    expect(Array.from(numberColumn(byObject, 'label'))).toEqual([1, 2]);
+    expect(numberColumn(byObject, 'pearson')[1]).toBeCloseTo(-1, 14); // pixels (3, 4) against (2, 1)
+  });
 });

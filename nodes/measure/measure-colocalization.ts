@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
-import { copyMeta, type Image, type Labels } from '../../src/core/image';
+import { copyMeta, type Image, type ImageMeta, type Labels, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { createTable } from '../../src/core/table';
+import { createTable, stackPlaneTables } from '../../src/core/table';
 import { colocalization } from '../../src/imaging/colocalization';
+import { imagePlane, labelsPlane } from '../../src/imaging/planes';
 import { objectPixels } from '../../src/imaging/regionprops/object-pixels';
 
 function describeImage(i: Image): string {
@@ -25,7 +26,8 @@ export const measureColocalization = defineNode({
       'channel 1 over the pixels, and t2 likewise, M1 = Σ I1 over pixels above both thresholds / Σ I1 ' +
       'over pixels above t1: the fraction of channel 1 found where channel 2 is; M2 the other way round ' +
       '(CellProfiler\'s formula; empty when nothing is above the threshold).',
-    'Both images: 1 channel, 2-D, the same size (raw values; scaling does not change these numbers).',
+    'Both images: 1 channel, the same size (raw values; scaling does not change these numbers). A stack is ' +
+      'measured plane by plane, with a `plane` column (0-based) after `label`.',
   ].join('\n'),
   inputs: {
     image: port.image({ label: 'Channel 1' }),
@@ -43,34 +45,46 @@ export const measureColocalization = defineNode({
   }),
   run: ({ image, image2, labels }, { threshold_percent }) => {
     for (const img of [image, image2]) {
-      if (img.channels !== 1 || img.planes !== 1 || img.width !== image.width || img.height !== image.height) {
+      if (img.channels !== 1 || img.planes !== image.planes || img.width !== image.width || img.height !== image.height) {
         throw new UserError(
-          `measure-colocalization: both images must be 1-channel 2-D images of one size (got ${describeImage(image)} and ${describeImage(image2)})`,
+          `measure-colocalization: both images must be 1-channel images of one size (got ${describeImage(image)} and ${describeImage(image2)})`,
         );
       }
     }
     const objects = labels as Labels | undefined;
-    if (objects && (objects.width !== image.width || objects.height !== image.height || objects.planes !== 1)) {
-      throw new UserError(`measure-colocalization: the objects (${objects.width}×${objects.height}) must have the images' size (${image.width}×${image.height})`);
+    if (objects && (objects.width !== image.width || objects.height !== image.height || objects.planes !== image.planes)) {
+      throw new UserError(
+        `measure-colocalization: the objects (${objects.width}×${objects.height}, ${objects.planes} planes) must have the images' size (${describeImage(image)})`,
+      );
     }
-    const n = image.width * image.height;
-    const groups = objects
-      ? (() => {
-          const g = objectPixels(objects.data);
-          return Array.from(g.present, (label, k) => ({ label, pixels: g.pixels.subarray(g.start[k], g.start[k + 1]) }));
-        })()
-      : [{ label: 0, pixels: Int32Array.from({ length: n }, (_, i) => i) }];
-    const rows = groups.map((g) => colocalization(image.data, image2.data, g.pixels, threshold_percent / 100));
-    return {
-      table: createTable(
-        [
-          { name: 'label', values: groups.map((g) => g.label) },
-          { name: 'pearson', values: rows.map((r) => r.pearson) },
-          { name: 'manders_m1', values: rows.map((r) => r.m1) },
-          { name: 'manders_m2', values: rows.map((r) => r.m2) },
-        ],
-        copyMeta((objects ?? image).meta),
-      ),
-    };
+    const meta = copyMeta((objects ?? image).meta);
+    const fraction = threshold_percent / 100;
+    if (image.planes === 1) return { table: colocalizationTable(image, image2, objects, fraction, meta) };
+    const tables = Array.from({ length: image.planes }, (_, p) =>
+      colocalizationTable(imagePlane(image, p), imagePlane(image2, p), objects && labelsPlane(objects, p), fraction),
+    );
+    return { table: stackPlaneTables(tables, meta) };
   },
 });
+
+/** One row per object of a 2-D plane (or label 0 for the whole plane without objects). */
+function colocalizationTable(image: Image, image2: Image, objects: Labels | undefined, fraction: number, meta?: ImageMeta): Table {
+  const n = image.width * image.height;
+  const groups = objects
+    ? (() => {
+        const g = objectPixels(objects.data);
+        return Array.from(g.present, (label, k) => ({ label, pixels: g.pixels.subarray(g.start[k], g.start[k + 1]) }));
+      })()
+    : [{ label: 0, pixels: Int32Array.from({ length: n }, (_, i) => i) }];
+  const rows = groups.map((g) => colocalization(image.data, image2.data, g.pixels, fraction));
+  return createTable(
+    [
+      { name: 'label', values: groups.map((g) => g.label) },
+      { name: 'pearson', values: rows.map((r) => r.pearson) },
+      { name: 'manders_m1', values: rows.map((r) => r.m1) },
+      { name: 'manders_m2', values: rows.map((r) => r.m2) },
+    ],
+    meta,
+  );
+}
+

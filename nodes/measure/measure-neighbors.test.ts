@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLabels, labelsFromRows, type Labels, type Table } from '../../src/core/image';
-import { UserError } from '../../src/core/errors';
 import { numberColumn } from '../../src/core/table';
 import { loadMeasureFixture } from '../../src/imaging/regionprops/reference-fixtures';
 import { testContext } from '../../src/testing/context';
@@ -41,7 +40,15 @@ describe('measure-neighbors', () => {
     }
   });
 
-  it('refuses stacks', () => {
-    expect(() => run(createLabels({ width: 1, height: 1, planes: 2 }, new Uint32Array(2)))).toThrow(UserError);
+  it('measures a stack plane by plane: no neighbours across planes', () => {
+    const a = [[1, 1, 2, 0], [0, 0, 0, 0]];
+    const b = [[0, 0, 0, 0], [3, 0, 0, 4]];
+    const stack = createLabels({ width: 4, height: 2, planes: 2 }, Uint32Array.from([...a.flat(), ...b.flat()]));
+    const t = run(stack);
+    expect(Array.from(numberColumn(t, 'label'))).toEqual([1, 2, 3, 4]);
+    expect(Array.from(numberColumn(t, 'plane'))).toEqual([0, 0, 1, 1]);
+    // 1 and 2 touch within plane 0; 3 and 4 are 3 px apart; 2 sits over nothing in plane 1
+    expect(Array.from(numberColumn(t, 'neighbors'))).toEqual([1, 1, 0, 0]);
+    expect(Array.from(numberColumn(t, 'first_closest_label'))).toEqual([2, 1, 4, 3]);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
-import { copyMeta } from '../../src/core/image';
+import { copyMeta, type ImageMeta, type Labels, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { createTable } from '../../src/core/table';
+import { createTable, stackPlaneTables } from '../../src/core/table';
 import { objectNeighbors } from '../../src/imaging/neighbors';
+import { labelsPlane } from '../../src/imaging/planes';
 import { objectPixels } from '../../src/imaging/regionprops/object-pixels';
 
 export const measureNeighbors = defineNode({
@@ -22,7 +22,7 @@ export const measureNeighbors = defineNode({
     '- first_closest_label, first_closest_distance, second_closest_distance (Neighbors_FirstClosest' +
       'ObjectNumber, _FirstClosestDistance, _SecondClosestDistance): the nearest other objects by ' +
       'distance between centroids, in px (centroids as measure-objects); empty when there is no other object.',
-    '2-D labels only.',
+    'A stack is measured plane by plane (neighbours only within a plane), with a `plane` column (0-based) after `label`.',
   ].join('\n'),
   inputs: { labels: port.labels() },
   outputs: { table: port.table() },
@@ -30,21 +30,25 @@ export const measureNeighbors = defineNode({
     distance: z.number().min(0).max(1000).default(1.5).meta({ label: 'Distance', unit: 'px', description: 'Objects closer than this (pixel to pixel) are neighbours.' }),
   }),
   run: ({ labels }, { distance }) => {
-    if (labels.planes !== 1) throw new UserError(`measure-neighbors works on 2-D labels (got ${labels.planes} planes)`);
-    const objects = objectPixels(labels.data);
-    const n = objectNeighbors(labels.data, labels.width, labels.height, objects, distance);
-    return {
-      table: createTable(
-        [
-          { name: 'label', values: Float64Array.from(objects.present) },
-          { name: 'neighbors', values: n.count },
-          { name: 'percent_touching', values: n.percentTouching, unit: '%' },
-          { name: 'first_closest_label', values: n.firstClosestLabel },
-          { name: 'first_closest_distance', values: n.firstClosestDistance, unit: 'px' },
-          { name: 'second_closest_distance', values: n.secondClosestDistance, unit: 'px' },
-        ],
-        copyMeta(labels.meta),
-      ),
-    };
+    if (labels.planes === 1) return { table: neighborsTable(labels, distance, copyMeta(labels.meta)) };
+    const tables = Array.from({ length: labels.planes }, (_, p) => neighborsTable(labelsPlane(labels, p), distance));
+    return { table: stackPlaneTables(tables, copyMeta(labels.meta)) };
   },
 });
+
+/** Neighbours of the objects of one 2-D plane. */
+function neighborsTable(labels: Labels, distance: number, meta?: ImageMeta): Table {
+  const objects = objectPixels(labels.data);
+  const n = objectNeighbors(labels.data, labels.width, labels.height, objects, distance);
+  return createTable(
+    [
+      { name: 'label', values: Float64Array.from(objects.present) },
+      { name: 'neighbors', values: n.count },
+      { name: 'percent_touching', values: n.percentTouching, unit: '%' },
+      { name: 'first_closest_label', values: n.firstClosestLabel },
+      { name: 'first_closest_distance', values: n.firstClosestDistance, unit: 'px' },
+      { name: 'second_closest_distance', values: n.secondClosestDistance, unit: 'px' },
+    ],
+    meta,
+  );
+}

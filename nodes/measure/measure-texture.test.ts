@@ -47,4 +47,18 @@ describe('measure-texture', () => {
     const rgb = createImage({ width: 1, height: 1, channels: 3 }, 'uint8');
     expect(() => run(labels, rgb)).toThrow(/3 channels/);
   });
+
+  it('measures a stack plane by plane with one binning: each plane as its own 2-D objects', () => {
+    // plane 0 holds the stripes (levels 0 and 9), plane 1 a flat object at 9: binning over the stack
+    const a = { labels: [[1, 1, 1, 1], [1, 1, 1, 1]], image: [[0, 9, 0, 9], [0, 9, 0, 9]] };
+    const b = { labels: [[0, 2, 2, 0], [0, 2, 2, 0]], image: [[0, 9, 9, 0], [0, 9, 9, 0]] };
+    const labels = createLabels({ width: 4, height: 2, planes: 2 }, Uint32Array.from([...a.labels.flat(), ...b.labels.flat()]));
+    const image = createImage({ width: 4, height: 2, planes: 2 }, 'float32', Float32Array.from([...a.image.flat(), ...b.image.flat()]));
+    const t = (measureTexture.run({ labels, image }, { ...DEFAULTS, levels: 2, angles: '0, 90', average_angles: false }, testContext()) as { table: Table }).table;
+    expect(Array.from(numberColumn(t, 'label'))).toEqual([1, 2]);
+    expect(Array.from(numberColumn(t, 'plane'))).toEqual([0, 1]);
+    expect(Array.from(numberColumn(t, 'texture_contrast_d1_a0'))).toEqual([1, 0]);
+    const alone = run(labelsFromRows(a.labels), imageFromRows(a.image), { levels: 2, angles: '0, 90', average_angles: false });
+    for (const c of alone.columns) expect(numberColumn(t, c.name)[0]).toBe(numberColumn(alone, c.name)[0]);
+  });
 });

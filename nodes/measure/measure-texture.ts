@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
-import { copyMeta } from '../../src/core/image';
+import { copyMeta, type Labels } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { createTable, type ColumnInput } from '../../src/core/table';
+import { createTable, stackPlaneTables, type ColumnInput } from '../../src/core/table';
 import { GLCM_PROPS, glcm, glcmOffset, glcmProps, quantize } from '../../src/imaging/glcm';
+import { labelsPlane } from '../../src/imaging/planes';
 import { objectPixels } from '../../src/imaging/regionprops/object-pixels';
 
 /** Comma-separated numbers; names the param in the error. */
@@ -36,6 +37,8 @@ export const measureTexture = defineNode({
       '(Texture_Correlation; 1 when either σ is 0). An object with no pair (e.g. a single pixel) gets ' +
       'contrast 0, ASM 0 and correlation 1, as skimage gives for an empty matrix. CellProfiler scales ' +
       'the image to 256 levels by default: use Levels 256 to be close to it.',
+    'A stack is binned once (minimum and maximum over all planes) and measured plane by plane, with a ' +
+      '`plane` column (0-based) after `label`; pairs never cross planes.',
   ].join('\n'),
   inputs: { labels: port.labels(), image: port.image({ label: 'Intensity image' }) },
   outputs: { table: port.table() },
@@ -47,40 +50,63 @@ export const measureTexture = defineNode({
     symmetric: z.boolean().default(true).meta({ label: 'Symmetric', description: 'Count each pair in both orders.' }),
   }),
   run: ({ labels, image }, { levels, distances, angles, average_angles, symmetric }) => {
-    if (labels.planes !== 1 || image.channels !== 1 || image.planes !== 1 || image.width !== labels.width || image.height !== labels.height) {
+    if (labels.planes !== image.planes || image.channels !== 1 || image.width !== labels.width || image.height !== labels.height) {
       throw new UserError(
-        `measure-texture: needs 2-D labels and a 1-channel 2-D image of the same size (labels ${labels.width}×${labels.height}×${labels.planes}, ` +
+        `measure-texture: needs labels and a 1-channel image of the same size (labels ${labels.width}×${labels.height}×${labels.planes}, ` +
           `image ${image.width}×${image.height}×${image.planes}, ${image.channels} channels)`,
       );
     }
-    const ds = numberList(distances, 'distances', (v) => Number.isInteger(v) && v >= 1);
-    const as = numberList(angles, 'angles', () => true);
-    const { width, height } = labels;
+    const options: TextureOptions = {
+      levels,
+      distances: numberList(distances, 'distances', (v) => Number.isInteger(v) && v >= 1),
+      angles: numberList(angles, 'angles', () => true),
+      averageAngles: average_angles,
+      symmetric,
+    };
     let min = Infinity;
     let max = -Infinity;
     for (const v of image.data) if (v === v) (min = Math.min(min, v)), (max = Math.max(max, v));
+    // one binning for the whole stack, so a grey level means the same in every plane
     const q = quantize(image.data, levels, min, max);
-    const objects = objectPixels(labels.data);
-    const k = objects.present.length;
-    const columns: ColumnInput[] = [{ name: 'label', values: Float64Array.from(objects.present) }];
-    for (const d of ds) {
-      const perAngle = as.map((deg) => {
-        const offset = glcmOffset(d, (deg * Math.PI) / 180);
-        return Array.from({ length: k }, (_, s) => {
-          const label = objects.present[s];
-          const pixels = objects.pixels.subarray(objects.start[s], objects.start[s + 1]);
-          return glcmProps(glcm(q, width, height, levels, offset, symmetric, pixels, (p) => labels.data[p] === label), levels);
-        });
-      });
-      for (const prop of GLCM_PROPS) {
-        if (average_angles) {
-          const values = Float64Array.from({ length: k }, (_, s) => perAngle.reduce((sum, a) => sum + a[s][prop], 0) / as.length);
-          columns.push({ name: `texture_${prop}_d${d}`, values });
-        } else {
-          as.forEach((deg, ai) => columns.push({ name: `texture_${prop}_d${d}_a${deg}`, values: Float64Array.from(perAngle[ai], (r) => r[prop]) }));
-        }
-      }
-    }
-    return { table: createTable(columns, copyMeta(labels.meta)) };
+    if (labels.planes === 1) return { table: createTable(textureColumns(labels, q, options), copyMeta(labels.meta)) };
+    const n = labels.width * labels.height;
+    const tables = Array.from({ length: labels.planes }, (_, p) => createTable(textureColumns(labelsPlane(labels, p), q.subarray(p * n, (p + 1) * n), options)));
+    return { table: stackPlaneTables(tables, copyMeta(labels.meta)) };
   },
 });
+
+interface TextureOptions {
+  levels: number;
+  distances: number[];
+  angles: number[];
+  averageAngles: boolean;
+  symmetric: boolean;
+}
+
+/** The texture columns of the objects of one 2-D plane, from its quantised grey levels q. */
+function textureColumns(labels: Labels, q: Uint16Array, { levels, distances: ds, angles: as, averageAngles, symmetric }: TextureOptions): ColumnInput[] {
+  const { width, height } = labels;
+  const objects = objectPixels(labels.data);
+  const k = objects.present.length;
+  const columns: ColumnInput[] = [{ name: 'label', values: Float64Array.from(objects.present) }];
+  for (const d of ds) {
+    const perAngle = as.map((deg) => {
+      const offset = glcmOffset(d, (deg * Math.PI) / 180);
+      return Array.from({ length: k }, (_, s) => {
+        const label = objects.present[s];
+        const pixels = objects.pixels.subarray(objects.start[s], objects.start[s + 1]);
+        return glcmProps(glcm(q, width, height, levels, offset, symmetric, pixels, (p) => labels.data[p] === label), levels);
+      });
+    });
+    for (const prop of GLCM_PROPS) {
+      if (averageAngles) {
+        const values = Float64Array.from({ length: k }, (_, s) => perAngle.reduce((sum, a) => sum + a[s][prop], 0) / as.length);
+        columns.push({ name: `texture_${prop}_d${d}`, values });
+      } else {
+        as.forEach((deg, ai) => columns.push({ name: `texture_${prop}_d${d}_a${deg}`, values: Float64Array.from(perAngle[ai], (r) => r[prop]) }));
+      }
+    }
+  }
+  return columns;
+}
+

@@ -17,7 +17,7 @@ export const illuminationEstimate = defineNode({
     'Size should be several times the object diameter. Normalize divides the estimate by its own mean or median, ' +
       'so that dividing an image by it keeps the image\'s intensity scale (values around 1); "none" keeps the ' +
       'estimate in intensity units (for subtraction). Output 32-bit float; each 2-D plane and channel is estimated ' +
-      'and normalised on its own. (An estimate averaged over a whole batch is not available yet.)',
+      'and normalised on its own. For CellProfiler\'s "All" images, estimate from the mean output of "Batch mean and std" (pipelines/illumination-correction.json).',
   ].join('\n'),
   inputs: { image: port.image() },
   outputs: { illumination: port.image({ label: 'Illumination' }) },

@@ -69,16 +69,22 @@ function labelsFromTiff(path: string): Uint32Array {
   return Uint32Array.from(image.data);
 }
 
-describe('pipelines/nuclei-declump.json on hand-annotated nuclei', () => {
+describe('pipelines/nuclei-declump.json on annotated nuclei', () => {
   const text = readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-declump.json'), 'utf8');
   const loaded = loadPipelineText(text, nodeRegistry);
-  // Measured: F1 0.807 (54 objects for 65 nuclei) and 0.765 (113 for 125), exactly what the same steps
-  // give in scikit-image (scripts/reference/segment_declump_f1.py, 'otsu-combined'). The issue's target,
-  // F1 >= 0.85 with the count within 10%, is NOT met: with a global Otsu foreground even ground-truth
-  // markers reach only 0.90-0.92 and 0.86-0.87; the bounds below guard the measured quality.
-  for (const [name, minF1] of [
-    ['dsb2018_256_uint8', 0.8],
-    ['dsb2018_512_uint16', 0.76],
+  // Measured: F1 0.846 (58 objects for 65 nuclei) and 0.877 (128 for 125), exactly what the same steps give
+  // in scikit-image (scripts/reference/segment_declump_f1.py, 'local-li-combined'). The 512 image meets the
+  // issue's bar (F1 >= 0.85, count within 10%). The 256 image cannot with a general-purpose pipeline: 8 of
+  // its 65 annotations are fixed 21-px disks on 1-2 px specks dimmer than the cytoplasm around the nuclei
+  // (mean 17-28 on a background of 14), so finding them means finding noise; without them the count is
+  // 58 for 57 and F1 0.90. Its bounds guard the measured quality.
+  // Held out (the defaults were not chosen on them): two NEUBIAS images with reference labels, both found
+  // exactly (11/11 touching nuclei, 7/7), where the previous global Otsu foreground gave F1 0.53 and 0.83.
+  for (const [name, minF1, maxCountError] of [
+    ['dsb2018_256_uint8', 0.84, 0.11],
+    ['dsb2018_512_uint16', 0.85, 0.1],
+    ['nuclei_tubulin_dna', 0.95, 0.1],
+    ['xy_8bit__mitocheck_incenp_t1', 0.95, 0.1],
   ] as const) {
     it(`${name}: objects matched to the ground truth (IoU > 0.5)`, async () => {
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
@@ -94,9 +100,9 @@ describe('pipelines/nuclei-declump.json on hand-annotated nuclei', () => {
       expect(m.f1, JSON.stringify(m)).toBeGreaterThanOrEqual(minF1);
       // the same steps in scikit-image give the same objects
       const skimage = (JSON.parse(readFileSync(referencePath('segment', 'declump_f1.json'), 'utf8')) as ({ foreground: string } & Record<string, { tp: number; n_pred: number }>)[])
-        .find((r) => r.foreground === 'otsu-combined')![name];
+        .find((r) => r.foreground === 'local-li-combined')![name];
       expect({ tp: m.tp, predicted: m.predicted }).toEqual({ tp: skimage.tp, predicted: skimage.n_pred });
-      expect(Math.abs(m.predicted - m.truth) / m.truth, JSON.stringify(m)).toBeLessThanOrEqual(0.2);
+      expect(Math.abs(m.predicted - m.truth) / m.truth, JSON.stringify(m)).toBeLessThanOrEqual(maxCountError);
       const table = result.values.get('export')!.table as { rows: number };
       expect(table.rows).toBe(m.predicted);
       const summary = result.values.get('export_summary')!.table as Table;

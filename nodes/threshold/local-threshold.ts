@@ -3,6 +3,8 @@ import { UserError } from '../../src/core/errors';
 import { copyMeta, createImage, createMask } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { dtypeLimits } from '../../src/imaging/dtype-range';
+import { AUTO_THRESHOLD_METHODS, autoThreshold } from '../../src/imaging/threshold';
+import { autoBlockSize } from '../../src/imaging/threshold/auto-block';
 import { LOCAL_METHODS, localThreshold as thresholdPerPixel } from '../../src/imaging/threshold/local';
 
 export const localThreshold = defineNode({
@@ -24,6 +26,13 @@ export const localThreshold = defineNode({
     '  these two mirror about the edge pixel (numpy pad reflect).',
     'Offset is in intensity units (a positive offset lowers the threshold, finding dimmer objects). Block must be ' +
       'odd. Each 2-D plane on its own. Output Threshold: the per-pixel threshold as a 32-bit float image.',
+    'Floor (optional): a global automatic threshold (scikit-image\'s, as in the threshold node, computed per plane) that ' +
+      'a pixel must also pass, so windows holding only background do not turn noise into objects (CellProfiler ' +
+      'bounds its adaptive threshold by the global one for the same reason). With objects "bright" the local ' +
+      'threshold is raised to the floor; with "dark" lowered to it.',
+    'Block 0 = automatic: 2·round(2·r) + 1 px, about two object diameters, r being the typical object radius: the ' +
+      'median over the 8-connected objects of the floor\'s global threshold (Otsu when there is no floor) of their ' +
+      'largest Euclidean distance to the background. So the same settings suit small and large nuclei.',
   ].join('\n'),
   inputs: { image: port.image() },
   outputs: { mask: port.mask(), threshold: port.image({ label: 'Threshold' }) },
@@ -32,10 +41,10 @@ export const localThreshold = defineNode({
     block: z
       .number()
       .int()
-      .min(3)
+      .min(0)
       .max(1001)
       .default(35)
-      .meta({ label: 'Block size', unit: 'px', description: 'Odd width of the neighbourhood; a few object diameters.' }),
+      .meta({ label: 'Block size', unit: 'px', description: 'Odd width of the neighbourhood, a few object diameters; 0 = automatic (about two typical object diameters).' }),
     offset: z.number().default(0).meta({ label: 'Offset', description: 'gaussian/mean/median: subtracted from the local value.' }),
     k: z.number().min(-10).max(10).default(0.2).meta({ label: 'k', description: 'sauvola/niblack: weight of the local standard deviation.' }),
     r: z.number().positive().optional().meta({ label: 'R', description: 'sauvola: dynamic range of the standard deviation; empty = half the type\'s range.' }),
@@ -43,23 +52,31 @@ export const localThreshold = defineNode({
       .enum(['bright', 'dark'])
       .default('bright')
       .meta({ label: 'Objects', description: 'bright: foreground is value > threshold; dark: value <= threshold.' }),
+    floor: z
+      .enum(['none', ...AUTO_THRESHOLD_METHODS])
+      .default('none')
+      .meta({ label: 'Global floor', description: 'A global automatic threshold a pixel must also pass (none = local only).' }),
   }),
-  run: ({ image }, { method, block, offset, k, r, objects }) => {
-    if (block % 2 === 0) throw new UserError(`local-threshold: Block size must be odd, got ${block}`);
+  run: ({ image }, { method, block, offset, k, r, objects, floor }) => {
+    if (block !== 0 && (block % 2 === 0 || block < 3)) throw new UserError(`local-threshold: Block size must be odd and at least 3 (or 0 = automatic), got ${block}`);
     if (image.channels !== 1) {
       throw new UserError(`local-threshold needs a single-channel image, got ${image.channels} channels: split or convert to gray first`);
     }
     const [lo, hi] = dtypeLimits(image.dtype); // skimage's dtype_limits(clip_negative=False)
-    const params = { method, block, offset, k, r: r ?? 0.5 * (hi - lo) };
     const { width, height, planes } = image;
+    const bright = objects === 'bright';
     const n = width * height;
     const mask = new Uint8Array(image.data.length);
     const threshold = new Float32Array(image.data.length);
     for (let p = 0; p < planes; p++) {
-      const values = Float64Array.from(image.data.subarray(p * n, (p + 1) * n));
-      const t = thresholdPerPixel(values, width, height, params);
+      const plane = image.data.subarray(p * n, (p + 1) * n);
+      const values = Float64Array.from(plane);
+      const global = floor === 'none' ? undefined : autoThreshold(floor, plane);
+      const size = block || autoBlockSize(values, width, height, global ?? autoThreshold('otsu', plane), bright);
+      const t = thresholdPerPixel(values, width, height, { method, block: size, offset, k, r: r ?? 0.5 * (hi - lo) });
+      if (global !== undefined) for (let i = 0; i < n; i++) t[i] = bright ? Math.max(t[i], global) : Math.min(t[i], global);
       threshold.set(t, p * n);
-      for (let i = 0; i < n; i++) mask[p * n + i] = (objects === 'bright' ? values[i] > t[i] : values[i] <= t[i]) ? 1 : 0;
+      for (let i = 0; i < n; i++) mask[p * n + i] = (bright ? values[i] > t[i] : values[i] <= t[i]) ? 1 : 0;
     }
     return {
       mask: createMask({ width, height, planes }, mask, copyMeta(image.meta)),

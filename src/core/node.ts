@@ -45,7 +45,8 @@ export function portAccepts(to: PortType, from: PortType): boolean {
   return to === 'raster' && (from === 'image' || from === 'mask' || from === 'labels');
 }
 
-export const CATEGORIES = ['Input', 'Preprocess', 'Threshold', 'Segment', 'Measure', 'Export', 'Stack'] as const;
+// Palette order: roughly the order of a pipeline (stack operations such as projections come early).
+export const CATEGORIES = ['Input', 'Preprocess', 'Stack', 'Threshold', 'Segment', 'Measure', 'Export'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** The file a batch item came from. Nodes that read it (load-image) declare `readsSource`. */
