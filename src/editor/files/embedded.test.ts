@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { imageFromRows, type Provenance } from '../../core/image';
 import { encodeRasterFile } from '../../io/embedded-provenance';
-import { sortDroppedFiles } from './embedded';
+import { tableProvenanceText } from '../../io/table-provenance';
+import { embeddedPipelineOf, sortDroppedFiles } from './embedded';
 
 const pipeline = JSON.parse(readFileSync(new URL('../../../pipelines/z-projection.json', import.meta.url), 'utf8')) as unknown;
 const provenance: Provenance = { cellgraph: '0.1.0', pipeline: 'Z projection', steps: [{ id: 'load', type: 'load-image', version: 1, params: {} }], inputs: [{ name: 'z.tif', hash: 'ab' }] };
@@ -31,5 +32,12 @@ describe('files dropped on the editor', () => {
     const sorted = sortDroppedFiles([{ name: 'old.tif', bytes: exported('tiff', false) }]);
     expect(sorted.pipeline).toBeUndefined();
     expect(sorted.images.map((f) => f.name)).toEqual(['old.tif']);
+  });
+
+  test("a table's .provenance.json sidecar reopens its pipeline; a pipeline file is left to open as one", () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    const sidecar = tableProvenanceText('nuclei', [{ image: 'z.tif', provenance }], pipeline);
+    expect(embeddedPipelineOf({ name: 'nuclei.provenance.json', bytes: text(sidecar) })?.pipeline).toEqual(pipeline);
+    expect(embeddedPipelineOf({ name: 'z-projection.json', bytes: text(JSON.stringify(pipeline)) })).toBeUndefined();
   });
 });
