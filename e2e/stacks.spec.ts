@@ -57,6 +57,9 @@ describe('stacks in the editor', () => {
     const viewer = page.getByRole('dialog', { name: 'load image' });
     await expect.poll(() => viewer.getByRole('slider', { name: 'Plane of load image' }).inputValue()).toBe('9');
     await screenshot(page, 'stack-viewer');
+    // '.' steps to the next plane, as in ImageJ; the node preview follows
+    await page.keyboard.press('.');
+    await expect.poll(() => page.getByTestId('plane-load-image').first().textContent()).toBe('plane 11/17');
     await page.keyboard.press('Escape');
 
     // a result's provenance: the nodes that made it and the input file

@@ -71,6 +71,17 @@ function RasterViewer({ raster, nodeId, port }: { raster: Image | Mask | Labels;
   const [hover, setHover] = useState<{ x: number; y: number } | undefined>();
   const box = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | undefined>(undefined);
+  const { session } = useServices();
+  // ',' and '.' (or '<' and '>') step through the planes, as in ImageJ
+  useEffect(() => {
+    if (raster.planes < 2) return;
+    const onKey = (e: KeyboardEvent) => {
+      const step = e.key === ',' || e.key === '<' ? -1 : e.key === '.' || e.key === '>' ? 1 : 0;
+      if (step) session.setPlane(nodeId, port, Math.min(raster.planes - 1, Math.max(0, plane + step)));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, nodeId, port, plane, raster.planes]);
   const ranges = useMemo(() => (raster.kind === 'image' && raster.planes > 1 ? stackRanges(raster) : undefined), [raster]);
   const rgba = useMemo(() => {
     if (raster.kind === 'image' && display && raster.channels === 1) {
@@ -135,7 +146,12 @@ function RasterViewer({ raster, nodeId, port }: { raster: Image | Mask | Labels;
       <footer className="cg-viewer-status">
         <span data-testid="pixel-readout">{hover ? `x ${hover.x}, y ${hover.y}: ${pixelValue(raster, hover.x, hover.y, plane)}` : 'Move over the image to read values'}</span>
         <span>zoom {(view.scale * 100).toFixed(0)}%</span>
-        {raster.planes > 1 && <PlaneSlider nodeId={nodeId} port={port} plane={plane} planes={raster.planes} />}
+        {raster.planes > 1 && (
+          <>
+            <PlaneSlider nodeId={nodeId} port={port} plane={plane} planes={raster.planes} />
+            <span className="muted">, and . step through planes</span>
+          </>
+        )}
         {display && <ColormapLegend display={display} />}
         <span className="muted">{raster.width}×{raster.height} {raster.kind === 'image' ? raster.dtype : raster.kind}</span>
       </footer>
