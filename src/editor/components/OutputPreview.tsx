@@ -24,11 +24,11 @@ export function OutputPreviewView({ nodeId, port, preview, compact }: { nodeId: 
       <div className="cg-preview-table">
         {preview.plot && <SeriesPlotView plot={preview.plot} />}
         <div className="cg-preview-caption">
-          <span data-testid={`rows-${nodeId}`}>{preview.table.rows} rows</span> × {preview.table.columns.length} columns
+          <span data-testid={`rows-${nodeId}`}>{preview.totalRows} rows</span> × {preview.table.columns.length} columns
           <button type="button" className="link" onClick={() => download(nodeId, port)}>Download CSV</button>
           {compact && <button type="button" className="link" onClick={() => session.openViewer(nodeId, port)}>Open</button>}
         </div>
-        <TableGrid table={preview.table} maxRows={compact ? 50 : undefined} caption={`${nodeId} ${port}`} className={compact ? 'nowheel compact' : ''} />
+        <TableGrid table={preview.table} totalRows={preview.totalRows} maxRows={compact ? 50 : undefined} caption={`${nodeId} ${port}`} className={compact ? 'nowheel compact' : ''} />
       </div>
     );
   }

@@ -2,8 +2,10 @@
 import { useMemo, useState } from 'react';
 import type { Table } from '../../core/image';
 import { formatNumber } from './HistogramChart';
+import { MAX_DRAWN_ROWS } from '../display/limits';
 
-export function TableGrid({ table, maxRows, caption, className = '' }: { table: Table; maxRows?: number; caption?: string; className?: string }) {
+/** `totalRows`: the whole table's rows when `table` holds only its first ones (previews of big tables). */
+export function TableGrid({ table, totalRows = table.rows, maxRows, caption, className = '' }: { table: Table; totalRows?: number; maxRows?: number; caption?: string; className?: string }) {
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | undefined>();
   const order = useMemo(() => {
     const idx = Array.from({ length: table.rows }, (_, i) => i);
@@ -16,7 +18,8 @@ export function TableGrid({ table, maxRows, caption, className = '' }: { table: 
       return cmp * sort.dir;
     });
   }, [table, sort]);
-  const shown = maxRows ? order.slice(0, maxRows) : order;
+  const limit = Math.min(maxRows ?? MAX_DRAWN_ROWS, MAX_DRAWN_ROWS);
+  const shown = order.slice(0, limit);
   return (
     <div className={`cg-table-wrap ${className}`}>
       <table className="cg-table">
@@ -49,7 +52,9 @@ export function TableGrid({ table, maxRows, caption, className = '' }: { table: 
           ))}
         </tbody>
       </table>
-      {maxRows && table.rows > maxRows && <div className="muted">… {table.rows - maxRows} more rows (Open to see all)</div>}
+      {totalRows > shown.length && (
+        <div className="muted">… {totalRows - shown.length} more rows ({maxRows !== undefined && maxRows < MAX_DRAWN_ROWS ? 'Open to see more, ' : ''}download the CSV for all)</div>
+      )}
     </div>
   );
 }

@@ -73,4 +73,17 @@ describe('previews', () => {
     expect(Array.from(tinted.thumb.rgba.slice(0, 8))).toEqual([16, 110, 40, 255, 255, 255, 255, 255]);
     expect(tinted.foreground).toBe(1);
   });
+
+  test('a table too big to send whole (a per-pixel table) sends its first rows and its total; the plot uses every row', () => {
+    const image = createImage({ width: 1000, height: 120, planes: 2 }, 'float32');
+    image.data.fill(1, 120_000); // plane 1 is 1 everywhere
+    const def = nodeRegistry.get('pixel-series')!;
+    const outputs = def.run({ image } as never, def.params.parse({}), testContext()) as Record<string, PortValue>;
+    const preview = makePreview({ key: 'k', def, outputs, inputs: { image } }).outputs.table;
+    if (preview.kind !== 'table') throw new Error('expected a table preview');
+    expect(preview.totalRows).toBe(120_000);
+    expect(preview.table.rows).toBe(Math.floor(200_000 / 4)); // x, y, plane_0, plane_1
+    expect(preview.table.columns[2].values).toHaveLength(preview.table.rows);
+    expect(preview.plot?.series[0]).toEqual({ name: 'mean of 120000 rows', y: [0, 1] });
+  });
 });

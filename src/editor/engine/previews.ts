@@ -9,6 +9,7 @@ import { displayHistogram } from '../display/histogram';
 import { metaSummary } from './meta-summary';
 import type { NodePreview, OutputDisplay, OutputPreview, RasterPreview } from './protocol';
 import { seriesPlot } from './series-plot';
+import { MAX_DRAWN_ROWS } from '../display/limits';
 
 export const THUMB_SIZE = 320;
 
@@ -70,7 +71,8 @@ function outputPreview(value: PortValue, base?: Image, display?: OutputDisplay, 
   if (typeof value === 'number') return { kind: 'number', value };
   if (value.kind === 'table') {
     const plot = seriesPlot(value);
-    return { kind: 'table', table: copyTable(value), meta: metaSummary(value), ...(plot ? { plot } : {}) };
+    const rows = Math.min(value.rows, Math.max(MAX_DRAWN_ROWS, Math.floor(MAX_PREVIEW_CELLS / Math.max(1, value.columns.length))));
+    return { kind: 'table', table: copyTable(value, rows), totalRows: value.rows, meta: metaSummary(value), ...(plot ? { plot } : {}) };
   }
   const kind: string = value.kind;
   if (kind !== 'image' && kind !== 'mask' && kind !== 'labels') throw new Error(`a ${kind} value`);
@@ -130,10 +132,17 @@ export function countLabels(labels: Labels): number {
   return n;
 }
 
-/** Tables are sent whole; copy so the cached value keeps its arrays when these are transferred. */
-function copyTable(table: Table): Table {
+/**
+ * Cells sent with a table preview at most: a per-pixel table (pixel-series) can hold millions; the
+ * page draws the first rows, the plot is made here from all of them and downloads take the whole table.
+ */
+export const MAX_PREVIEW_CELLS = 200_000;
+
+/** The first `rows` rows, copied so the cached value keeps its arrays when these are transferred. */
+function copyTable(table: Table, rows: number): Table {
   return {
     ...table,
-    columns: table.columns.map((c) => (c.type === 'number' ? { ...c, values: c.values.slice() } : { ...c, values: [...c.values] })),
+    rows,
+    columns: table.columns.map((c) => (c.type === 'number' ? { ...c, values: c.values.slice(0, rows) } : { ...c, values: c.values.slice(0, rows) })),
   };
 }

@@ -50,7 +50,8 @@ export interface RasterPreview {
 
 export type OutputPreview =
   | RasterPreview
-  | { kind: 'table'; table: Table; plot?: SeriesPlot; meta: MetaSummary }
+  /** `table` holds the first rows of big tables; `totalRows` is the whole table's row count. */
+  | { kind: 'table'; table: Table; totalRows: number; plot?: SeriesPlot; meta: MetaSummary }
   | { kind: 'number'; value: number }
   /** A value the page cannot draw (a port type newer than the previews); says what it is. */
   | { kind: 'other'; note: string };
