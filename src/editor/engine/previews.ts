@@ -1,5 +1,7 @@
-// A node's outputs as small pictures and tables for the page: thumbnails with auto contrast,
-// labels coloured over the source image, and the threshold node's histogram.
+// A node's outputs as small pictures and tables for the page: thumbnails with auto contrast (one
+// range for a whole stack), labels coloured over the source image, colour maps where values mean
+// something fixed, masks tinted over their image, the threshold node's histogram, line plots of
+// series over planes, and every result's metadata for the inspector.
 import type { Image, Labels, Mask, Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
