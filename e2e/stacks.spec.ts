@@ -209,6 +209,12 @@ describe('stacks in the editor', () => {
     const row = await table.locator('tbody tr').first().locator('td').allTextContents();
     expect(row[header.findIndex((h) => h.startsWith('max'))]).toBe('30');
     await screenshot(page, 'stack-of-files');
+    // a reload keeps the stack (and takes it from the cache)
+    await page.reload();
+    await waitForReady(page);
+    await settle(page);
+    expect(await page.getByTestId('stack-summary').textContent()).toBe('Stack cells: 3 files → planes 0–2');
+    expect(new Set((await lastRun(page)).reports.map((r) => r.status))).toEqual(new Set(['cached']));
     await page.keyboard.press('Escape');
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).uncheck();
