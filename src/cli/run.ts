@@ -12,7 +12,8 @@ import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from '.
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
 import { planBatch, runFirstPass } from './batch-pass';
-import { runPool } from './pool';
+import { runPool, runsInProcess } from './pool';
+import { itemRunner } from './item-runner';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
 import { tableProvenanceText } from '../io/table-provenance';
@@ -211,13 +212,15 @@ async function runPasses(opts: BatchOptions, onRecord: (index: number, record: I
   let settings = opts.settings;
   if (plan) {
     opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
-    const first = await runFirstPass(plan, opts.checked, opts.registry, pool);
+    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+    const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, inProcess });
     first.failed.forEach((record, index) => onRecord(index, record));
     if (!first.batch) return;
     indices = indices.filter((i) => !first.failed.has(i));
     settings = { ...settings, batch: first.batch };
   }
-  await runPool({ ...pool, settings, indices, mode: 'process' }, (index, reply) => {
+  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+  await runPool({ ...pool, settings, indices, mode: 'process', inProcess }, (index, reply) => {
     if ('record' in reply) onRecord(index, reply.record);
   });
 }
