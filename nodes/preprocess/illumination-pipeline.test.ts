@@ -1,6 +1,8 @@
-// pipelines/illumination-correction.json run as a user runs it (the built CLI, a folder of images) on
-// synthetic fields whose flat field is known: spots on a flat background, multiplied by a smooth
-// vignetting F. After correction the background must be flat and image/truth constant across the field.
+// pipelines/illumination-correction.json run as a user runs it (the built CLI, a folder of images):
+// on synthetic fields whose flat field is known (spots on a flat background times a smooth vignetting:
+// after correction the background must be flat and image/truth constant across the field), and on a
+// real batch (the four quarters of a DSB2018 image) against the same steps in scikit-image
+// (scripts/reference/illumination.py).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImage } from '../../src/core/image';
 import { decodeImageFile } from '../../src/io/decode';
 import { encodeTiff } from '../../src/io/tiff-encode';
-import { REPO_ROOT } from '../../src/testing/paths';
+import { imagePath, REPO_ROOT, referencePath } from '../../src/testing/paths';
 
 const W = 256;
 const H = 192;
@@ -76,5 +78,40 @@ describe('cellgraph run pipelines/illumination-correction.json on fields with a 
       const ratio = Array.from(corrected.data, (v, p) => v / truth[p]);
       expect(coefficientOfVariation(ratio)).toBeLessThan(0.03); // raw: 0.08 (the vignetting itself)
     }
+  });
+});
+
+describe('cellgraph run pipelines/illumination-correction.json on a real batch: the four quarters of a DSB2018 image', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-illum-real-'));
+  const inputs = join(tmp, 'quarters');
+  const out = join(tmp, 'out');
+  const reference = JSON.parse(readFileSync(referencePath('illumination', 'quarters.json'), 'utf8')) as Record<string, { threshold: number; count: number; areas: number[] }>;
+  let run: ReturnType<typeof spawnSync>;
+  beforeAll(() => {
+    mkdirSync(inputs);
+    const image = decodeImageFile(new Uint8Array(readFileSync(imagePath('dsb2018_512_uint16.tif'))), 'dsb2018_512_uint16.tif', { maxPixels: 2 ** 24 });
+    const half = image.width / 2;
+    [[0, 0], [half, 0], [0, half], [half, half]].forEach(([x0, y0], q) => {
+      const tile = new Uint16Array(half * half);
+      for (let y = 0; y < half; y++) for (let x = 0; x < half; x++) tile[y * half + x] = image.data[(y0 + y) * image.width + x0 + x];
+      writeFileSync(join(inputs, `q${q}.tif`), encodeTiff(createImage({ width: half, height: half }, 'uint16', tile)));
+    });
+    run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'cellgraph.mjs'), 'run', join(REPO_ROOT, 'pipelines', 'illumination-correction.json'), inputs, '--out', out], { encoding: 'utf8', timeout: 120_000 });
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('gives the thresholds, counts and object areas of scikit-image on every quarter', () => {
+    expect(run.status).toBe(0);
+    const [header, ...lines] = readFileSync(join(out, 'images.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    const rows = lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
+    const nuclei = readFileSync(join(out, 'nuclei.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    for (const row of rows) {
+      const ref = reference[row.image.replace('.tif', '')];
+      expect(row.status).toBe('ok');
+      expect(Math.abs(Number(row['threshold.threshold']) - ref.threshold)).toBeLessThanOrEqual(1e-4 * ref.threshold);
+      expect(Number(row['filter.count'])).toBe(ref.count);
+      expect(nuclei.filter((cells) => cells[0] === row.image).map((cells) => Number(cells[2]))).toEqual(ref.areas);
+    }
+    expect(rows.map((r) => r.image)).toEqual(['q0.tif', 'q1.tif', 'q2.tif', 'q3.tif']);
   });
 });
