@@ -12,6 +12,7 @@ import { loadImage } from './input/load-image';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
 import { measureImageQuality } from './measure/measure-image-quality';
+import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureNeighbors } from './measure/measure-neighbors';
 import { measureObjects } from './measure/measure-objects';
 import { measureOverPlanes } from './measure/measure-over-planes';
@@ -136,6 +137,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureNeighbors,
   exportTable,
   saveImage,
+  measureAreaFraction,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);

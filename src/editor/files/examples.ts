@@ -18,11 +18,12 @@ const sample = (name: string): SampleImage => ({ name, url: `${import.meta.env.B
 
 export const SAMPLE_IMAGE = sample('dsb2018_256_uint8.tif');
 
-/** Examples that need more than one grey plane: a 2-channel image, a z-stack. */
+/** Examples that need more than one grey plane: a 2-channel image, a z-stack, an RGB stained section. */
 const SAMPLE_FOR: Record<string, SampleImage> = {
   'cells-two-channel.json': sample('xyc_16bit__nuclei_tubulin_crop.tif'),
   'z-projection.json': sample('xyz_16bit__spots.ome.tif'),
   'focus-stack.json': sample('xyz_16bit__spots.ome.tif'),
+  'ihc-dab.json': sample('ihc_fhl2_dab.png'),
 };
 
 export const SAMPLE_IMAGES: SampleImage[] = [SAMPLE_IMAGE, ...new Map(Object.values(SAMPLE_FOR).map((s) => [s.name, s])).values()];
