@@ -9,10 +9,10 @@ import { focusScore } from './focus/focus-score';
 import { focusStack } from './focus/focus-stack';
 import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
+import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
 import { measureImageQuality } from './measure/measure-image-quality';
-import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureNeighbors } from './measure/measure-neighbors';
 import { measureObjects } from './measure/measure-objects';
 import { measureOverPlanes } from './measure/measure-over-planes';
@@ -135,9 +135,9 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureColocalization,
   measureImageQuality,
   measureNeighbors,
+  measureAreaFraction,
   exportTable,
   saveImage,
-  measureAreaFraction,
 ] as unknown as AnyNodeDefinition[];
 
 export const nodeRegistry = createRegistry(nodeDefinitions);
