@@ -49,7 +49,9 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
   return new Promise((resolve, reject) => {
     if (indices.length === 0) return resolve();
     const start = () => {
-      const worker = new Worker(opts.workerUrl, { workerData: opts.settings });
+      // --debug: stacks in the minified bundle mapped back to src/ (see bin/cellgraph.mjs)
+      const execArgv = opts.settings.debug ? [...process.execArgv, '--enable-source-maps'] : undefined;
+      const worker = new Worker(opts.workerUrl, { workerData: opts.settings, execArgv });
       let current: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       let ended = false;
