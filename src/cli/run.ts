@@ -76,6 +76,8 @@ export function checkOutputNames(checked: CheckedPipeline, registry: Registry, g
  * save-image named like an input subfolder): inputs are never written to.
  */
 export function checkOutputsAvoidInputs(inputs: InputFile[], checked: CheckedPipeline, registry: Registry, outDir: string): void {
+  // no saved images, nothing to check: spares a realpath per input
+  if (!checked.pipeline.nodes.some((n) => registry.get(n.type)?.sink === 'image')) return;
   const real = (path: string) => {
     try {
       return realpathSync(path);
