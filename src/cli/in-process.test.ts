@@ -1,13 +1,11 @@
-// A small batch (or --jobs 1) runs on the main thread; a larger one in worker threads, the main
-// thread taking images until they are started; with --timeout every image goes to a worker thread.
-// All must write the same files, byte for byte, apart from the measured durations.
+// A small batch (or --jobs 1) runs on the main thread; with --timeout every image goes to a worker
+// thread. Both must write the same files, byte for byte, apart from the measured durations.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
-import { IN_PROCESS_MAX_IMAGES } from './pool';
 
 const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-in-process-'));
@@ -32,7 +30,6 @@ function outputs(dir: string): Map<string, string> {
 }
 
 function compareModes(name: string, pipeline: string, inputDir: string) {
-  // 2 jobs, no --timeout: in-process up to IN_PROCESS_MAX_IMAGES images, else workers helped by the main thread
   const inProcess = join(tmp, `${name}-in-process`);
   const workers = join(tmp, `${name}-workers`);
   const a = cellgraph(['run', pipeline, inputDir, '--out', inProcess, '--jobs', '2']);
@@ -53,16 +50,6 @@ describe('cellgraph run in-process and in worker threads', () => {
     const files = compareModes('nuclei', join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), dir);
     expect([...files.keys()].filter((f) => !f.startsWith('.cellgraph'))).toEqual(['images.csv', 'nuclei.csv', 'nuclei.provenance.json']);
     expect([...files.keys()].filter((f) => f.startsWith('.cellgraph'))).toHaveLength(3);
-  });
-
-  it('nuclei-count on more images than run in-process: main thread and workers share them, same files', () => {
-    const dir = join(tmp, 'many');
-    mkdirSync(dir);
-    for (let i = 0; i <= IN_PROCESS_MAX_IMAGES; i++) {
-      for (const f of ['blobs.tif', 'dsb2018_256_uint8.tif']) copyFileSync(join(IMAGES, f), join(dir, `${i}_${f}`));
-    }
-    const files = compareModes('many', join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), dir);
-    expect(files.get('images.csv')?.split('\n').filter((l) => l.includes(',ok,'))).toHaveLength(2 * (IN_PROCESS_MAX_IMAGES + 1));
   });
 
   it('a batch pipeline (two passes): same saved images and tables, same failure of an odd-shaped image', () => {

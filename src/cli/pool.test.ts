@@ -8,12 +8,9 @@ const settings: RunSettings = { pipelineText: '{}', sets: [], outDir: '/nonexist
 const inputs = (...names: string[]): InputFile[] => names.map((n) => ({ path: `/in/${n}`, display: n, stem: n }));
 const workerUrl = new URL('./testing/pool-test-worker.mjs', import.meta.url);
 
-async function collect(opts: Omit<PoolOptions, 'indices' | 'settings' | 'mode' | 'workerUrl'>, onReply?: (index: number) => void) {
+async function collect(opts: Omit<PoolOptions, 'indices' | 'settings' | 'mode' | 'workerUrl'>) {
   const replies: [number, WorkerReply][] = [];
-  await runPool({ ...opts, indices: opts.inputs.map((_, i) => i), settings, mode: 'process', workerUrl }, (i, r) => {
-    onReply?.(i);
-    replies.push([i, r]);
-  });
+  await runPool({ ...opts, indices: opts.inputs.map((_, i) => i), settings, mode: 'process', workerUrl }, (i, r) => replies.push([i, r]));
   return new Map(replies.map(([i, r]) => [i, 'record' in r ? r.record : undefined]));
 }
 
@@ -53,23 +50,5 @@ describe('runPool in-process', () => {
     expect(seen).toEqual(['a', 'crash', 'b']);
     expect(records.get(1)).toMatchObject({ image: 'crash', status: 'error', error: 'worker crashed: kernel bug' });
     expect([records.get(0)?.status, records.get(2)?.status]).toEqual(['ok', 'ok']);
-  });
-});
-
-describe('runPool with the main thread working until a worker is ready', () => {
-  it('the main thread takes the first item; workers take over once started; every item once', async () => {
-    const names = Array.from({ length: 40 }, (_, i) => `img${i}`);
-    const run: ItemRunner = async (input) => {
-      await new Promise((done) => setTimeout(done, 50));
-      return { record: { image: input.display, status: 'ok', summary: { thread: 0 }, tables: {}, durationMs: 0 } };
-    };
-    const order: number[] = [];
-    const records = await collect({ inputs: inputs(...names), jobs: 2, timeoutSec: 0, untilWorkersReady: run }, (i) => order.push(i));
-    expect([...records.keys()].sort((a, b) => a - b)).toEqual(names.map((_, i) => i));
-    expect(order).toHaveLength(40);
-    expect(records.get(0)?.summary.thread).toBe(0);
-    const byWorkers = [...records.values()].filter((r) => r?.summary.thread === 1).length;
-    expect(byWorkers).toBeGreaterThan(0);
-    expect(byWorkers).toBeLessThan(40);
   });
 });

@@ -22,11 +22,6 @@ export interface PoolOptions {
   mode: 'process' | 'collect';
   /** Run the items on this thread with this runner instead of in worker threads. */
   inProcess?: ItemRunner;
-  /**
-   * With worker threads: this thread also runs items with this runner while the workers start up
-   * (~0.1 s each, loading the bundle), and stops taking new ones once the first is ready.
-   */
-  untilWorkersReady?: ItemRunner;
 }
 
 /**
@@ -51,22 +46,8 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
   const count = Math.min(opts.jobs, indices.length);
   let next = 0;
   let finished = 0;
-  // this thread running an item (untilWorkersReady): a worker that gets ready meanwhile waits for
-  // it to finish, so no more than `jobs` items are ever in hand at once
-  let mainBusy = false;
-  let workerReady = false;
-  const waiting: (() => void)[] = [];
-  const stops = new Set<() => void>();
   return new Promise((resolve, reject) => {
     if (indices.length === 0) return resolve();
-    const complete = (index: number, reply: WorkerReply) => {
-      onReply(index, reply);
-      finished++;
-      if (finished === indices.length) {
-        stops.forEach((stop) => stop()); // workers still starting up are not needed any more
-        resolve();
-      }
-    };
     const start = () => {
       // --debug: stacks in the minified bundle mapped back to src/ (see bin/cellgraph.mjs)
       const execArgv = opts.settings.debug ? [...process.execArgv, '--enable-source-maps'] : undefined;
@@ -74,43 +55,38 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
       let current: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       let ended = false;
-      const stop = () => {
-        ended = true;
-        clearTimeout(timer);
-        stops.delete(stop);
-        void worker.terminate();
-      };
-      stops.add(stop);
       const give = () => {
-        if (ended) return;
-        if (next >= indices.length) return stop();
+        if (next >= indices.length) {
+          ended = true;
+          void worker.terminate();
+          return;
+        }
         current = indices[next++];
         worker.postMessage({ index: current, input: inputs[current], mode: opts.mode });
         if (opts.timeoutSec > 0) {
           timer = setTimeout(() => fail(`timed out after ${opts.timeoutSec} s (--timeout)`), opts.timeoutSec * 1000);
         }
       };
-      const done = (index: number, reply: WorkerReply) => {
+      const complete = (index: number, reply: WorkerReply) => {
         clearTimeout(timer);
         current = undefined;
-        complete(index, reply);
+        onReply(index, reply);
+        finished++;
+        if (finished === indices.length) resolve();
       };
       const fail = (message: string) => {
         if (ended) return;
-        stop();
+        ended = true;
+        clearTimeout(timer);
+        void worker.terminate();
         if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
         const index = current;
-        done(index, { record: errorRecord(inputs[index], message) });
+        complete(index, { record: { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 } });
         if (next < indices.length) start();
       };
       worker.on('message', (msg: { ready?: true; index: number } & WorkerReply) => {
-        if (msg.ready) {
-          workerReady = true;
-          if (mainBusy) waiting.push(give);
-          else give();
-          return;
-        }
-        done(msg.index, msg);
+        if (msg.ready) return give();
+        complete(msg.index, msg);
         give();
       });
       worker.on('error', (err) => fail(`worker crashed: ${err.message.split('\n')[0]}`));
@@ -118,36 +94,20 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
         if (!ended) fail(`worker exited with code ${code}`);
       });
     };
-    const assist = async (run: ItemRunner) => {
-      while (!workerReady && next < indices.length) {
-        const index = indices[next++];
-        mainBusy = true;
-        const reply = await runHere(run, inputs[index], opts.mode);
-        mainBusy = false;
-        complete(index, reply);
-      }
-      waiting.splice(0).forEach((give) => give());
-    };
     for (let i = 0; i < count; i++) start();
-    if (opts.untilWorkersReady) void assist(opts.untilWorkersReady);
   });
 }
 
-/** Items one after another on this thread. */
+/** Items one after another on this thread; an unexpected throw fails its item as a crashed worker would. */
 async function runInProcess(opts: PoolOptions, run: ItemRunner, onReply: (index: number, reply: WorkerReply) => void): Promise<void> {
-  for (const index of opts.indices) onReply(index, await runHere(run, opts.inputs[index], opts.mode));
-}
-
-/** One item on this thread; an unexpected throw fails it as a crashed worker would. */
-async function runHere(run: ItemRunner, input: InputFile, mode: PoolOptions['mode']): Promise<WorkerReply> {
-  try {
-    return await run(input, mode);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { record: errorRecord(input, `worker crashed: ${message.split('\n')[0]}`) };
+  for (const index of opts.indices) {
+    let reply: WorkerReply;
+    try {
+      reply = await run(opts.inputs[index], opts.mode);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      reply = { record: { image: opts.inputs[index].display, status: 'error', error: `worker crashed: ${message.split('\n')[0]}`, summary: {}, tables: {}, durationMs: 0 } };
+    }
+    onReply(index, reply);
   }
-}
-
-function errorRecord(input: InputFile, error: string): ImageRecord {
-  return { image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: 0 };
 }

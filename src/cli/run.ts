@@ -12,7 +12,7 @@ import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from '.
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
 import { planBatch, runFirstPass } from './batch-pass';
-import { runPool, runsInProcess, type PoolOptions } from './pool';
+import { runPool, runsInProcess } from './pool';
 import { itemRunner } from './item-runner';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
@@ -214,23 +214,15 @@ async function runPasses(opts: BatchOptions, onRecord: (index: number, record: I
   let settings = opts.settings;
   if (plan) {
     opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
-    const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, ...mainThreadRole(opts, settings, opts.inputs.length) });
+    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+    const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, inProcess });
     first.failed.forEach((record, index) => onRecord(index, record));
     if (!first.batch) return;
     indices = indices.filter((i) => !first.failed.has(i));
     settings = { ...settings, batch: first.batch };
   }
-  await runPool({ ...pool, settings, indices, mode: 'process', ...mainThreadRole(opts, settings, indices.length) }, (index, reply) => {
+  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+  await runPool({ ...pool, settings, indices, mode: 'process', inProcess }, (index, reply) => {
     if ('record' in reply) onRecord(index, reply.record);
   });
-}
-
-/**
- * What the main thread does in a pass: every item (a small batch or --jobs 1), or items while the
- * workers start up; nothing but hand items out with --timeout, so that every image can be stopped.
- */
-function mainThreadRole(opts: BatchOptions, settings: RunSettings, items: number): Pick<PoolOptions, 'inProcess' | 'untilWorkersReady'> {
-  if (opts.timeoutSec > 0) return {};
-  const run = itemRunner(opts.checked, opts.registry, settings);
-  return runsInProcess(opts.jobs, opts.timeoutSec, items) ? { inProcess: run } : { untilWorkersReady: run };
 }
