@@ -214,14 +214,14 @@ async function runPasses(opts: BatchOptions, onRecord: (index: number, record: I
   let settings = opts.settings;
   if (plan) {
     opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
-    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
     const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, inProcess });
     first.failed.forEach((record, index) => onRecord(index, record));
     if (!first.batch) return;
     indices = indices.filter((i) => !first.failed.has(i));
     settings = { ...settings, batch: first.batch };
   }
-  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.map((i) => opts.inputs[i])) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
   await runPool({ ...pool, settings, indices, mode: 'process', inProcess }, (index, reply) => {
     if ('record' in reply) onRecord(index, reply.record);
   });
