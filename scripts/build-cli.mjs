@@ -22,6 +22,18 @@ const skipFdirPicomatch = {
   },
 };
 
+// zod re-exports every translation of its error messages (z.locales, z.core.locales: ~260 KB of the
+// ~860 KB bundle, parsed by every thread); cellgraph never switches locale, and the English default
+// is imported by zod's schemas directly, so those namespaces are left empty.
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(importer) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -36,6 +48,6 @@ const common = {
   define: { __CELLGRAPH_VERSION__: JSON.stringify(pkg.version) },
   // CommonJS dependencies (utif, jpeg-js) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __cgRequire } from 'node:module'; const require = __cgRequire(import.meta.url);" },
-  plugins: [skipFdirPicomatch],
+  plugins: [skipFdirPicomatch, noZodLocales],
 };
 await build({ ...common, entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
