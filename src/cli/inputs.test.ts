@@ -1,9 +1,9 @@
 // --stack inputs: folders (or globs of folders), each one batch item named after the folder.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expandStackInputs } from './inputs';
+import { expandInputs, expandStackInputs } from './inputs';
 
 const root = mkdtempSync(join(tmpdir(), 'cellgraph-inputs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -42,5 +42,19 @@ describe('expandStackInputs', () => {
     expect(() => expandStackInputs([join(root, 'nope')], root)).toThrow(`input ${join(root, 'nope')} does not exist`);
     expect(() => expandStackInputs([join(root, 'plate2/empty')], root)).toThrow(/holds no images/);
     expect(() => expandStackInputs(['plate9/*'], root)).toThrow('no folders match plate9/*');
+  });
+});
+
+describe('expandInputs of a folder', () => {
+  it('its image files sorted by name; links followed to files; folders and other files left out', () => {
+    const dir = join(root, 'links');
+    mkdirSync(join(dir, 'sub.tif'), { recursive: true });
+    for (const f of ['b.tif', 'a.PNG', 'notes.txt']) writeFileSync(join(dir, f), '');
+    symlinkSync(join(root, 'plate2/A01/z1.tif'), join(dir, 'c_link.tif'));
+    symlinkSync(join(root, 'plate1'), join(dir, 'd_link_to_folder.tif'));
+    symlinkSync(join(root, 'missing.tif'), join(dir, 'e_dangling.tif'));
+    expect(() => expandInputs([dir], root)).toThrow(/ENOENT/);
+    rmSync(join(dir, 'e_dangling.tif'));
+    expect(expandInputs([dir], root).map((i) => i.display)).toEqual(['a.PNG', 'b.tif', 'c_link.tif']);
   });
 });

@@ -17,6 +17,17 @@ export interface InputFile {
 }
 
 const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+
+/**
+ * The image files of a folder, sorted by name. The listing's entry types spare a stat per file
+ * (10^5-image folders); only a symbolic link is stat'ed, to follow it as before.
+ */
+function imageFilesIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((e) => isImage(e.name) && (e.isSymbolicLink() ? statSync(join(folder, e.name)).isFile() : e.isFile()))
+    .map((e) => e.name)
+    .sort(byName);
+}
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -48,7 +59,7 @@ export function expandStackInputs(args: string[], cwd = process.cwd()): InputFil
   const nameCount = new Map<string, number>();
   for (const f of unique) nameCount.set(basename(resolve(f)), (nameCount.get(basename(resolve(f))) ?? 0) + 1);
   return unique.map((folder) => {
-    const names = readdirSync(folder).filter((n) => isImage(n) && statSync(join(folder, n)).isFile()).sort(byName);
+    const names = imageFilesIn(folder);
     if (names.length === 0) throw new UserError(`input folder ${folder} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
     const name = basename(resolve(folder));
     const display = nameCount.get(name)! > 1 ? relative(cwd, resolve(folder)).split(sep).join('/') : name;
@@ -66,7 +77,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const names = readdirSync(arg).filter((n) => isImage(n) && statSync(join(arg, n)).isFile()).sort(byName);
+      const names = imageFilesIn(arg);
       if (names.length === 0) throw new UserError(`input folder ${arg} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
       paths.push(...names.map((n) => join(arg, n)));
     } else if (stat?.isFile()) {

@@ -40,11 +40,13 @@ Options for run:
   --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
                           metadata-from-filename), the number of images and rows and the mean, median
                           and std (n-1) of every numeric column (repeatable)
-  --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores)
+  --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores); a small
+                          batch (up to 64 files, 8 MiB) runs on the main thread, sooner than workers start
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
   --no-cache              recompute everything; do not remember finished images in DIR/.cellgraph
   --max-pixels N          refuse images with more samples than N (default ${DEFAULT_MAX_PIXELS})
-  --timeout SEC           give up on an image after SEC seconds (default 0: no limit)
+  --timeout SEC           give up on an image after SEC seconds (default 0: no limit); every image then
+                          runs in a worker thread, which can be stopped
   --debug                 show stack traces for internal errors (also an image's, under its error line)
 
 Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,

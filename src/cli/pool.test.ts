@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InputFile } from './inputs';
 import type { ItemRunner } from './item-runner';
-import { IN_PROCESS_MAX_IMAGES, runPool, runsInProcess, type PoolOptions, type WorkerReply } from './pool';
+import { IN_PROCESS_MAX_BYTES, IN_PROCESS_MAX_FILES, runPool, runsInProcess, type PoolOptions, type WorkerReply } from './pool';
 import type { RunSettings } from './prepare';
 
 const settings: RunSettings = { pipelineText: '{}', sets: [], outDir: '/nonexistent', maxPixels: 1 };
@@ -15,12 +18,35 @@ async function collect(opts: Omit<PoolOptions, 'indices' | 'settings' | 'mode' |
 }
 
 describe('runsInProcess', () => {
-  it('never with --timeout; with --jobs 1, or a batch too small to pay for starting workers', () => {
-    expect(runsInProcess(1, 0, 1000)).toBe(true);
-    expect(runsInProcess(4, 0, IN_PROCESS_MAX_IMAGES)).toBe(true);
-    expect(runsInProcess(4, 0, IN_PROCESS_MAX_IMAGES + 1)).toBe(false);
-    expect(runsInProcess(1, 5, 1)).toBe(false);
-    expect(runsInProcess(4, 5, 2)).toBe(false);
+  const dir = mkdtempSync(join(tmpdir(), 'cellgraph-pool-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, bytes: number) => {
+    writeFileSync(join(dir, name), new Uint8Array(bytes));
+    return { path: join(dir, name), display: name, stem: name };
+  };
+  const small = [file('a.tif', 1000), file('b.tif', 1000)];
+  const big = file('big.tif', IN_PROCESS_MAX_BYTES);
+
+  it('never with --timeout (a worker can be stopped, the main thread cannot)', () => {
+    expect(runsInProcess(1, 5, small)).toBe(false);
+    expect(runsInProcess(4, 5, small)).toBe(false);
+  });
+
+  it('with --jobs 1, whatever the batch', () => {
+    expect(runsInProcess(1, 0, [...small, big])).toBe(true);
+  });
+
+  it('with more jobs, only a batch within IN_PROCESS_MAX_FILES files and IN_PROCESS_MAX_BYTES bytes', () => {
+    expect(runsInProcess(4, 0, small)).toBe(true);
+    expect(runsInProcess(4, 0, [big])).toBe(true);
+    expect(runsInProcess(4, 0, [big, small[0]])).toBe(false);
+    expect(runsInProcess(4, 0, Array.from({ length: IN_PROCESS_MAX_FILES }, () => small[0]))).toBe(true);
+    expect(runsInProcess(4, 0, Array.from({ length: IN_PROCESS_MAX_FILES + 1 }, () => small[0]))).toBe(false);
+    // --stack: every plane counts
+    const stack = { path: dir, display: 's', stem: 's', stack: Array.from({ length: IN_PROCESS_MAX_FILES + 1 }, () => small[0].path) };
+    expect(runsInProcess(4, 0, [stack])).toBe(false);
+    // a missing file counts nothing: reading it fails its item
+    expect(runsInProcess(4, 0, [{ path: join(dir, 'missing.tif'), display: 'm', stem: 'm' }])).toBe(true);
   });
 });
 

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fakeRegistry } from '../testing/fake-nodes';
 import { imagePath } from '../testing/paths';
 import { preparePipeline } from './prepare';
-import { processImage } from './process';
+import { countObjects, processImage } from './process';
+import { createLabels } from '../core/image';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-process-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -53,5 +54,15 @@ describe('processImage', () => {
     const files = readdirSync(recordsDir, { recursive: true }).map(String);
     expect(files.some((f) => f.endsWith('.partial'))).toBe(false);
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+  });
+});
+
+describe('countObjects', () => {
+  const labels = (values: number[], count: number) => createLabels({ width: values.length, height: 1 }, Uint32Array.from(values), count);
+  it('counts distinct non-zero labels, with gaps, repeats, and labels above count ignored', () => {
+    expect(countObjects(labels([0, 2, 2, 0, 5, 2, 5], 5))).toBe(2);
+    expect(countObjects(labels([1, 2, 3, 3, 0, 0, 0], 3))).toBe(3);
+    expect(countObjects(labels([3, 1, 0, 2, 9], 3))).toBe(3);
+    expect(countObjects(labels([0, 0, 0], 0))).toBe(0);
   });
 });

@@ -184,11 +184,13 @@ function summarize(ctx: ProcessContext, values: Map<string, NodeOutputs>): Recor
 
 /** Number of distinct non-zero labels (labels need not be consecutive). */
 export function countObjects(labels: Labels): number {
-  const seen = new Uint8Array(labels.count + 1);
+  const { data, count } = labels;
+  const seen = new Uint8Array(count + 1);
   let n = 0;
-  for (let i = 0; i < labels.data.length; i++) {
-    const v = labels.data[i];
-    if (v !== 0 && v <= labels.count && !seen[v]) {
+  // stops once every label up to count has been seen: the rest of the image cannot add one
+  for (let i = 0; i < data.length && n < count; i++) {
+    const v = data[i];
+    if (v !== 0 && v <= count && !seen[v]) {
       seen[v] = 1;
       n++;
     }

@@ -76,6 +76,8 @@ export function checkOutputNames(checked: CheckedPipeline, registry: Registry, g
  * save-image named like an input subfolder): inputs are never written to.
  */
 export function checkOutputsAvoidInputs(inputs: InputFile[], checked: CheckedPipeline, registry: Registry, outDir: string): void {
+  // no saved images, nothing to check: spares a realpath per input
+  if (!checked.pipeline.nodes.some((n) => registry.get(n.type)?.sink === 'image')) return;
   const real = (path: string) => {
     try {
       return realpathSync(path);
@@ -212,14 +214,14 @@ async function runPasses(opts: BatchOptions, onRecord: (index: number, record: I
   let settings = opts.settings;
   if (plan) {
     opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
-    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+    const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
     const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, inProcess });
     first.failed.forEach((record, index) => onRecord(index, record));
     if (!first.batch) return;
     indices = indices.filter((i) => !first.failed.has(i));
     settings = { ...settings, batch: first.batch };
   }
-  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.length) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
+  const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, indices.map((i) => opts.inputs[i])) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
   await runPool({ ...pool, settings, indices, mode: 'process', inProcess }, (index, reply) => {
     if ('record' in reply) onRecord(index, reply.record);
   });
