@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fakeRegistry } from '../testing/fake-nodes';
 import { imagePath } from '../testing/paths';
 import { preparePipeline } from './prepare';
-import { countObjects, processImage } from './process';
+import { countObjects } from '../core/image';
+import { processImage } from './process';
 import { createLabels } from '../core/image';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-process-'));

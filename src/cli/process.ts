@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
-import type { Labels, Provenance, Table } from '../core/image';
+import { countObjects, type Labels, type Provenance, type Table } from '../core/image';
 import type { PortValue, Registry, SourceFile } from '../core/node';
 import { collectBatchInputs, type BatchPlan } from './batch-pass';
 import { stackSource } from '../io/image-stack';
@@ -180,22 +180,6 @@ function summarize(ctx: ProcessContext, values: Map<string, NodeOutputs>): Recor
     else summary[c.column] = typeof v === 'number' && Number.isFinite(v) ? v : null;
   }
   return summary;
-}
-
-/** Number of distinct non-zero labels (labels need not be consecutive). */
-export function countObjects(labels: Labels): number {
-  const { data, count } = labels;
-  const seen = new Uint8Array(count + 1);
-  let n = 0;
-  // stops once every label up to count has been seen: the rest of the image cannot add one
-  for (let i = 0; i < data.length && n < count; i++) {
-    const v = data[i];
-    if (v !== 0 && v <= count && !seen[v]) {
-      seen[v] = 1;
-      n++;
-    }
-  }
-  return n;
 }
 
 function sinks(ctx: ProcessContext, kind: 'table' | 'image') {

@@ -265,3 +265,19 @@ export function transferablesOf(value: unknown): ArrayBuffer[] {
   visit(value);
   return out;
 }
+
+/** Number of distinct non-zero labels (labels need not be consecutive). */
+export function countObjects(labels: Labels): number {
+  const { data, count } = labels;
+  const seen = new Uint8Array(count + 1);
+  let n = 0;
+  // stops once every label up to count has been seen: the rest of the image cannot add one
+  for (let i = 0; i < data.length && n < count; i++) {
+    const v = data[i];
+    if (v !== 0 && v <= count && !seen[v]) {
+      seen[v] = 1;
+      n++;
+    }
+  }
+  return n;
+}

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { nodeRegistry } from '../../../nodes/index';
 import { imageFromRows, labelsFromRows, maskFromRows, type Image } from '../../core/image';
 import type { PortValue } from '../../core/node';
-import { countLabels, makePreview, rasterPreview } from './previews';
+import { countObjects } from '../../core/image';
+import { makePreview, rasterPreview } from './previews';
 import { createImage } from '../../core/image';
 import { testContext } from '../../testing/context';
 import type { RasterPreview } from './protocol';
@@ -24,7 +25,7 @@ describe('previews', () => {
 
   test('labels count distinct objects, as cellgraph run does, even when not consecutive', () => {
     const labels = labelsFromRows([[0, 3, 3], [7, 0, 3]]);
-    expect(countLabels(labels)).toBe(2);
+    expect(countObjects(labels)).toBe(2);
     const preview = makePreview({ key: 'k', def: nodeRegistry.get('label')!, outputs: { labels }, inputs: {} });
     expect((preview.outputs.labels as RasterPreview).objects).toBe(2);
     expect((preview.outputs.labels as RasterPreview).thumb.rgba).toHaveLength(2 * 3 * 4);

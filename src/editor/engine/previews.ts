@@ -2,7 +2,7 @@
 // range for a whole stack), labels coloured over the source image, colour maps where values mean
 // something fixed, masks tinted over their image, the threshold node's histogram, line plots of
 // series over planes, and every result's metadata for the inspector.
-import type { Image, Labels, Mask, Table } from '../../core/image';
+import { countObjects, type Image, type Labels, type Mask, type Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
 import { downscaleRgba, imageToRgba, labelsToRgba, maskOverlayRgba, maskToRgba, stackRanges } from '../display/contrast';
@@ -114,24 +114,10 @@ export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane 
     const basePlane = base && base.planes === value.planes ? plane : 0;
     const under = base && base.width === value.width && base.height === value.height ? imageToRgba(base, basePlane).rgba : undefined;
     rgba = labelsToRgba(value, under, plane);
-    extra.objects = countLabels(value);
+    extra.objects = countObjects(value);
   }
   const thumb = downscaleRgba(rgba, value.width, value.height, THUMB_SIZE);
   return { ...common, ...extra, plane, meta: metaSummary(value), thumb: { width: thumb.width, height: thumb.height, rgba: thumb.rgba === rgba ? rgba : thumb.rgba } };
-}
-
-/** Distinct non-zero labels (labels need not be consecutive), as `cellgraph run` counts them. */
-export function countLabels(labels: Labels): number {
-  const seen = new Uint8Array(labels.count + 1);
-  let n = 0;
-  for (let i = 0; i < labels.data.length; i++) {
-    const v = labels.data[i];
-    if (v !== 0 && v <= labels.count && !seen[v]) {
-      seen[v] = 1;
-      n++;
-    }
-  }
-  return n;
 }
 
 /**
