@@ -94,6 +94,26 @@ describe('accessibility and the palette', () => {
     await page.getByRole('searchbox', { name: 'Search nodes' }).fill('');
   });
 
+  test('a category folds away with a click on its heading, stays folded after a reload, and a search still finds its nodes', async () => {
+    const { page } = browser;
+    const heading = page.getByRole('button', { name: /^preprocess \d+$/i });
+    const median = page.locator('.cg-palette-item', { hasText: 'Median filter' });
+    await expect.poll(() => heading.getAttribute('aria-expanded')).toBe('true');
+    await heading.click();
+    await expect.poll(() => median.isVisible()).toBe(false);
+    expect(await heading.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.cg-palette-item', { hasText: 'Threshold' }).first().isVisible()).toBe(true);
+    await page.reload();
+    await waitForReady(page);
+    await settle(page);
+    await expect.poll(() => median.isVisible()).toBe(false);
+    await page.getByRole('searchbox', { name: 'Search nodes' }).fill('median');
+    await expect.poll(() => median.isVisible()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search nodes' }).fill('');
+    await heading.click();
+    await expect.poll(() => median.isVisible()).toBe(true);
+  });
+
   test('keyboard: Tab to Run and press Enter, Ctrl+Enter runs, Ctrl+S saves, search + Enter adds a node', async () => {
     const { page } = browser;
     await clickPane();

@@ -1,5 +1,6 @@
 // Every node type, grouped by category, with a search box. Drag one onto the canvas, or press
-// Enter / click "Add" to place it in the middle of the view.
+// Enter / click "Add" to place it in the middle of the view. A category folds away with a click on
+// its heading (remembered across reloads); a search always shows every match.
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { addNode } from '../commands/add-node';
@@ -13,6 +14,13 @@ export function Palette() {
   const flow = useReactFlow();
   const [query, setQuery] = useState('');
   const groups = paletteGroups(registry, query);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(readFolded);
+  const toggle = (category: string) => {
+    const next = new Set(folded);
+    if (!next.delete(category)) next.add(category);
+    setFolded(next);
+    writeFolded(next);
+  };
 
   const addAtCenter = (type: string) => {
     const el = document.querySelector('.cg-canvas')?.getBoundingClientRect();
@@ -37,8 +45,13 @@ export function Palette() {
       {groups.length === 0 && <p className="muted">No node matches “{query}”.</p>}
       {groups.map((g) => (
         <section key={g.category} className="cg-palette-group" aria-label={g.category}>
-          <h2>{g.category}</h2>
-          <ul>
+          <h2>
+            <button type="button" className="cg-palette-heading" aria-expanded={query !== '' || !folded.has(g.category)} onClick={() => toggle(g.category)}>
+              <span aria-hidden="true">{query !== '' || !folded.has(g.category) ? '▾' : '▸'}</span>
+              {g.category} <span className="cg-palette-count">{g.defs.length}</span>
+            </button>
+          </h2>
+          <ul hidden={query === '' && folded.has(g.category)}>
             {g.defs.map((d) => (
               <li
                 key={d.type}
@@ -61,4 +74,23 @@ export function Palette() {
       ))}
     </aside>
   );
+}
+
+const FOLDED_KEY = 'cellgraph.palette.folded';
+
+function readFolded(): ReadonlySet<string> {
+  try {
+    const saved: unknown = JSON.parse(globalThis.localStorage?.getItem(FOLDED_KEY) ?? '[]');
+    return new Set(Array.isArray(saved) ? saved.filter((c): c is string => typeof c === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function writeFolded(folded: ReadonlySet<string>): void {
+  try {
+    globalThis.localStorage?.setItem(FOLDED_KEY, JSON.stringify([...folded]));
+  } catch {
+    // private windows may refuse storage: folding still works for this page
+  }
 }
