@@ -9,6 +9,7 @@ import { focusScore } from './focus/focus-score';
 import { focusStack } from './focus/focus-stack';
 import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
+import { addMetadata } from './measure/add-metadata';
 import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
@@ -129,6 +130,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureOverPlanes,
   pixelSeries,
   metadataFromFilename,
+  addMetadata,
   relateObjects,
   summarize,
   measureTexture,
