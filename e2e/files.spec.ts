@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Pipeline } from '../src/core/pipeline';
 import { launch, REPO, screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -211,3 +211,46 @@ describe('a bad image', () => {
   });
 });
 
+
+describe('cancelling a run', () => {
+  test('"Cancel run" stops a long run after the node in progress: later nodes are not computed, and the next run starts from the cache', async () => {
+    const { page } = browser;
+    const slow: Pipeline = {
+      format: 'cellgraph-pipeline',
+      version: 1,
+      name: 'Slow backgrounds',
+      description: 'The sample image enlarged to 512 × 512, then two wide rolling balls in a row, each a few seconds.',
+      nodes: [
+        { id: 'load', type: 'load-image', params: { channels: 'keep' }, position: { x: 0, y: 0 } },
+        { id: 'large', type: 'resize', params: { method: 'bilinear', scale: 2 }, position: { x: 150, y: 0 } },
+        { id: 'first', type: 'rolling-ball', params: { radius: 100, light: false }, position: { x: 300, y: 0 } },
+        { id: 'second', type: 'rolling-ball', params: { radius: 99, light: false }, position: { x: 600, y: 0 } },
+        { id: 'stats', type: 'measure-image', params: {}, position: { x: 900, y: 0 } },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'large', port: 'image' } },
+        { from: { node: 'large', port: 'image' }, to: { node: 'first', port: 'image' } },
+        { from: { node: 'first', port: 'image' }, to: { node: 'second', port: 'image' } },
+        { from: { node: 'second', port: 'image' }, to: { node: 'stats', port: 'image' } },
+      ],
+    };
+    const before = await runsSoFar(page);
+    await openPipelineFile(page, 'slow.json', JSON.stringify(slow));
+    const status = (id: string) => canvasNode(page, id).locator('.cg-node').getAttribute('data-status');
+    await expect.poll(() => status('first'), { timeout: 30_000, interval: 20 }).toBe('running');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await expect.poll(() => page.getByText('Run cancelled').isVisible()).toBe(true);
+    expect(await runsSince(page, before)).toEqual([]); // the cancelled run reports nothing
+    expect(await status('second')).toBe('idle');
+    expect(await status('stats')).toBe('idle');
+    // Run again: it waits for the cancelled run to stop. What finished before the cancel ('first')
+    // comes from the cache; 'second' had not been computed, so it runs now
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => (await runsSince(page, before)).length, { timeout: 60_000 }).toBe(1);
+    await settle(page);
+    const [run] = await runsSince(page, before);
+    expect(run.status).toBe('finished');
+    expect(Object.fromEntries(run.reports.map((r) => [r.id, r.status]))).toEqual({ load: 'cached', large: 'cached', first: 'cached', second: 'done', stats: 'done' });
+    expect(await status('stats')).toBe('done');
+  });
+});
