@@ -26,7 +26,7 @@ import type { Image, Labels, Mask } from '../../src/core/image';
 import { runPipeline } from '../../src/core/executor';
 import { hashBytes } from '../../src/core/hash';
 import { loadPipelineText } from '../../src/core/validate';
-import { declump, typicalRadius } from '../../src/imaging/declump';
+import { declump, labelLeftovers, typicalRadius } from '../../src/imaging/declump';
 import { distanceTransformEdt } from '../../src/imaging/distance-transform';
 import { gaussian } from '../../src/imaging/gaussian';
 import { matchObjects } from '../../src/imaging/segmentation-score';
@@ -40,36 +40,6 @@ interface Variant {
   spacing: 'own' | 'max';
   cap: boolean;
   k: number;
-}
-
-/** Connected components of the nonzero pixels (8- or 4-connected), numbered from `first` in raster order. */
-function label(mask: ArrayLike<number>, out: Uint32Array, width: number, height: number, connectivity: 4 | 8, first: number): number {
-  const queue = new Int32Array(width * height);
-  let next = first;
-  for (let s = 0; s < out.length; s++) {
-    if (!mask[s] || out[s]) continue;
-    out[s] = next;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const p = queue[head++];
-      const y = (p / width) | 0;
-      const x = p - y * width;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          if ((dy === 0 && dx === 0) || (connectivity === 4 && dy !== 0 && dx !== 0)) continue;
-          const yy = y + dy;
-          const xx = x + dx;
-          if (yy < 0 || yy >= height || xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (mask[q] && !out[q]) (out[q] = next), (queue[tail++] = q);
-        }
-      }
-    }
-    next++;
-  }
-  return next - first;
 }
 
 function localRadiusPeaks(surface: Float64Array, distance: Float64Array, comps: Uint32Array, width: number, height: number, globalMin: number, v: Variant): Uint8Array {
@@ -113,14 +83,14 @@ function localRadiusPeaks(surface: Float64Array, distance: Float64Array, comps: 
 /** The pipeline's declump (method from the pipeline) with local-radius markers, then the 10-px filter. */
 function declumpLocal(mask: Uint8Array, smooth: Float64Array | undefined, width: number, height: number, v: Variant): Uint32Array {
   const comps = new Uint32Array(width * height);
-  label(mask, comps, width, height, 8, 1);
+  labelLeftovers(mask, comps, width, height, 8, 1);
   const distance = distanceTransformEdt(mask, width, height);
   const globalMin = Math.max(1, Math.round((smooth ? 0.5 : 0.75) * typicalRadius(distance, comps)));
   const surface = smooth ? Float64Array.from(distance, (d, i) => d * smooth[i]) : distance;
   const markers = new Uint32Array(width * height);
-  const n = label(localRadiusPeaks(surface, distance, comps, width, height, globalMin, v), markers, width, height, 4, 1);
+  const n = labelLeftovers(localRadiusPeaks(surface, distance, comps, width, height, globalMin, v), markers, width, height, 4, 1);
   const labels = watershed(Float64Array.from(surface, (s) => -s), markers, width, height, { mask, connectivity: 2 });
-  label(mask, labels, width, height, 8, n + 1);
+  labelLeftovers(mask, labels, width, height, 8, n + 1);
   return dropSmall(labels, 10);
 }
 

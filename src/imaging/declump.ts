@@ -3,6 +3,7 @@
 // composition of skimage's peak_local_max / h_maxima / watershed, as in scikit-image's gallery
 // example, with one addition: a connected object that got no marker keeps its pixels as one object
 // (skimage would leave it unlabelled).
+import { connectedRegions } from './connected-regions';
 import { distanceTransformEdt } from './distance-transform';
 import { hMaxima } from './h-maxima';
 import { diskFootprint, peakLocalMax, squareFootprint } from './peak-local-max';
@@ -31,37 +32,11 @@ export type DeclumpMethod = 'shape' | 'intensity' | 'combined';
  */
 export const AUTO_MIN_DISTANCE_FRACTION: Record<DeclumpMethod, number> = { shape: 0.75, intensity: 0.75, combined: 0.5 };
 
-/** Breadth-first labelling of the mask pixels where `labels` is 0, 4- or 8-connected (BFS). */
-function labelLeftovers(mask: ArrayLike<number>, labels: Uint32Array, width: number, height: number, connectivity: 4 | 8, first: number): number {
-  const queue = new Int32Array(width * height);
-  let next = first;
-  for (let s = 0; s < labels.length; s++) {
-    if (!mask[s] || labels[s]) continue;
-    labels[s] = next;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-      const p = queue[head++];
-      const y = (p / width) | 0;
-      const x = p - y * width;
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          if ((dy === 0 && dx === 0) || (connectivity === 4 && dy !== 0 && dx !== 0)) continue;
-          const yy = y + dy;
-          const xx = x + dx;
-          if (yy < 0 || yy >= height || xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (mask[q] && !labels[q]) {
-            labels[q] = next;
-            queue[tail++] = q;
-          }
-        }
-      }
-    }
-    next++;
-  }
-  return next - first;
+/** Numbers the 4- or 8-connected groups of mask pixels still 0 in `labels`, from `first` on, in raster order of their first pixel; returns how many. */
+export function labelLeftovers(mask: ArrayLike<number>, labels: Uint32Array, width: number, height: number, connectivity: 4 | 8, first: number): number {
+  const regions = connectedRegions(width, height, connectivity === 8 ? 2 : 1, (i) => mask[i] !== 0 && labels[i] === 0);
+  for (let i = 0; i < labels.length; i++) if (regions.labels[i] !== 0) labels[i] = regions.labels[i] + first - 1;
+  return regions.count;
 }
 
 /** Connected components (0 = background) of a mask, numbered in raster order. */
@@ -104,20 +79,19 @@ export function declump(mask: ArrayLike<number>, width: number, height: number, 
     surface = options.method === 'intensity' ? Float64Array.from(intensity) : Float64Array.from(distance, (d, i) => d * intensity[i]);
   } else surface = distance;
   const markers = new Uint32Array(width * height);
+  let count: number;
   if (options.h > 0) {
     const maxima = hMaxima(surface, width, height, options.h, 'float64');
     for (let i = 0; i < maxima.length; i++) if (!mask[i]) maxima[i] = 0;
-    labelLeftovers(maxima, markers, width, height, 8, 1);
+    count = labelLeftovers(maxima, markers, width, height, 8, 1);
   } else {
     const footprint = options.footprint === 'disk' ? diskFootprint(minDistance) : squareFootprint(minDistance);
     const peaks = peakLocalMax(surface, width, height, { minDistance, footprint, labels: comps });
     // numbered as ndi.label of the peak image: raster order, 4-connected peaks merged
     const peakImage = new Uint8Array(width * height);
     for (const p of peaks) peakImage[p] = 1;
-    labelLeftovers(peakImage, markers, width, height, 4, 1);
+    count = labelLeftovers(peakImage, markers, width, height, 4, 1);
   }
-  let count = 0;
-  for (let i = 0; i < markers.length; i++) if (markers[i] > count) count = markers[i];
   const flood = Float64Array.from(surface, (v) => -v);
   const labels = watershed(flood, markers, width, height, { mask, connectivity: connectivity === 8 ? 2 : 1 });
   count += labelLeftovers(mask, labels, width, height, connectivity, count + 1);
