@@ -4,16 +4,13 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { nodeRegistry } from '../nodes/index';
 import { CATEGORIES } from '../src/core/node';
-import { launch, screenshot, type Browser } from './support/browser';
+import { screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
-import { canvasNode, center, connect, download, dragFromPalette, dragWire, handle, pipelineOf, runsSoFar, settle } from './support/user';
+import { canvasNode, center, connect, download, dragFromPalette, dragWire, handle, openEditor, pipelineOf, runsSoFar, settle } from './support/user';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-  await browser.page.goto(inject('baseURL'));
-  await waitForReady(browser.page);
-  await settle(browser.page);
+  browser = await openEditor();
 });
 afterAll(async () => browser?.close());
 

@@ -3,18 +3,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Pipeline } from '../src/core/pipeline';
 import { launch, REPO, screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openEditor, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-  await browser.page.goto(inject('baseURL'));
-  await waitForReady(browser.page);
-  await settle(browser.page);
+  browser = await openEditor();
 });
 afterAll(async () => browser?.close());
 

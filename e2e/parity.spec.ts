@@ -3,10 +3,9 @@
 // Node's differ in Math.* last bits, so this also guards the deterministic maths in src/imaging).
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch, REPO, type Browser } from './support/browser';
-import { waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, settle } from './support/user';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO, type Browser } from './support/browser';
+import { canvasNode, cliRun, download, dropFiles, openEditor, settle } from './support/user';
 
 const images = [
   'blobs.tif',
@@ -20,10 +19,7 @@ const multiDimensional = ['xyc_16bit__nuclei_tubulin_crop.tif', 'xyt_8bit_polyp.
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-  await browser.page.goto(inject('baseURL'));
-  await waitForReady(browser.page);
-  await settle(browser.page);
+  browser = await openEditor();
 });
 afterAll(async () => browser?.close());
 

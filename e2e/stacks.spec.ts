@@ -4,20 +4,17 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launch, REPO, screenshot, type Browser } from './support/browser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO, screenshot, type Browser } from './support/browser';
 import { lastRun, waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, openPipelineFile, pipelineOf, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openEditor, openPipelineFile, pipelineOf, settle } from './support/user';
 import type { Pipeline } from '../src/core/pipeline';
 import { createImage } from '../src/core/image';
 import { encodeTiff } from '../src/io/tiff-encode';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launch();
-  await browser.page.goto(inject('baseURL'));
-  await waitForReady(browser.page);
-  await settle(browser.page);
+  browser = await openEditor();
 });
 afterAll(async () => browser?.close());
 

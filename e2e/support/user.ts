@@ -8,7 +8,9 @@ import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Pipeline } from '../../src/core/pipeline';
 import type { RunSummary } from '../../src/editor/engine/protocol';
-import { REPO } from './browser';
+import { inject } from 'vitest';
+import { launch, REPO, type Browser } from './browser';
+import { waitForReady } from './editor';
 
 interface CellgraphWindow {
   __cellgraph: {
@@ -130,4 +132,13 @@ export function readCsv(text: string): Record<string, string>[] {
   const [head, ...rows] = text.trim().split('\n');
   const names = head.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [names[i], v])));
+}
+
+/** A fresh browser on the editor, loaded and with its start-up run finished. */
+export async function openEditor(): Promise<Browser> {
+  const browser = await launch();
+  await browser.page.goto(inject('baseURL'));
+  await waitForReady(browser.page);
+  await settle(browser.page);
+  return browser;
 }
