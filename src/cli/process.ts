@@ -11,7 +11,7 @@ import type { PortValue, Registry, SourceFile } from '../core/node';
 import { collectBatchInputs, type BatchPlan } from './batch-pass';
 import { stackSource } from '../io/image-stack';
 import type { CheckedPipeline } from '../core/validate';
-import { encodeRaster } from './encode';
+import { encodeRasterFile } from '../io/embedded-provenance';
 import { embeddablePipeline } from './prepare';
 import type { InputFile } from './inputs';
 
@@ -216,7 +216,7 @@ async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<str
   for (const node of sinks(ctx, 'image')) {
     const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
     try {
-      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRaster(values.get(node.id)!.image as never, format, embeddablePipeline(ctx.checked)) });
+      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRasterFile(values.get(node.id)!.image as never, format, embeddablePipeline(ctx.checked)) });
     } catch (err) {
       throw new UserError(`node '${node.id}': ${describeError(err)}`);
     }

@@ -104,6 +104,18 @@ describe('runPipeline', () => {
     expect(ends.every((e) => e.total === 5)).toBe(true);
   });
 
+  it('hands each finished node\'s outputs, provenance stamped, to node-end (the same values the run returns)', async () => {
+    const ends: Extract<ExecutorEvent, { type: 'node-end' }>[] = [];
+    const cache = new MemoryCache();
+    await runPipeline(pipeline(), { registry: fakeRegistry, source: file([1]), cache });
+    const result = await runPipeline(pipeline(), { registry: fakeRegistry, source: file([1]), cache, onEvent: (e) => e.type === 'node-end' && ends.push(e) });
+    for (const e of ends) {
+      expect(e.outputs).toBe(result.values.get(e.id));
+      const image = Object.values(e.outputs!).find((v) => typeof v === 'object');
+      if (image && 'meta' in image) expect(image.meta.provenance?.steps.at(-1)?.id).toBe(e.id);
+    }
+  });
+
   it('can be cancelled', async () => {
     const controller = new AbortController();
     const run = runPipeline(pipeline(), {

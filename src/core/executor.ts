@@ -32,7 +32,8 @@ export interface NodeReport {
 
 export type ExecutorEvent =
   | { type: 'node-start'; id: string; index: number; total: number }
-  | { type: 'node-end'; id: string; index: number; total: number; report: NodeReport };
+  /** `outputs`: what the node handed on (ran, cached or from the batch), provenance stamped; absent when it failed or was blocked. */
+  | { type: 'node-end'; id: string; index: number; total: number; report: NodeReport; outputs?: NodeOutputs };
 
 export interface RunOptions {
   registry: Registry;
@@ -156,7 +157,7 @@ export async function runPipeline(checked: CheckedPipeline, options: RunOptions)
         }
       }
     }
-    onEvent?.({ type: 'node-end', id, index, total, report: { ...report } });
+    onEvent?.({ type: 'node-end', id, index, total, report: { ...report }, outputs: values.get(id) });
   }
   return { values, reports, error: firstError };
 }

@@ -2,16 +2,14 @@
 // and sends each node's report and preview as it finishes. Headless: tests call it directly.
 import { transfer } from 'comlink';
 import { describeError } from '../../core/errors';
-import { runPipeline, type CacheStore, type NodeOutputs } from '../../core/executor';
+import { runPipeline, type NodeOutputs } from '../../core/executor';
 import { hashBytes } from '../../core/hash';
 import { transferablesOf, type Image, type Table } from '../../core/image';
 import type { PortValue, Registry, SourceFile } from '../../core/node';
 import { formatProblem } from '../../core/pipeline';
-import { provenanceByNode, withProvenance } from '../../core/provenance';
 import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
-import { encodeRaster } from '../../cli/encode';
-import { canonicalPipeline } from '../../io/embedded-provenance';
+import { canonicalPipeline, encodeRasterFile } from '../../io/embedded-provenance';
 import { stackSource } from '../../io/image-stack';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
@@ -115,22 +113,7 @@ export class Engine implements EngineApi {
       return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
     }
     if (source) this.sourceName = source.name;
-    const captured = new Map<string, NodeOutputs>();
-    const cache: CacheStore = {
-      get: async (key) => {
-        const hit = await this.cache.get(key);
-        if (hit) captured.set(key, hit);
-        return hit;
-      },
-      set: async (key, value) => {
-        captured.set(key, value);
-        await this.cache.set(key, value);
-      },
-    };
     const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));
-    // the executor stamps provenance on the values it passes on, after the cache; the cached values
-    // seen here get the same stamp, so previews and downloads say where they came from
-    const provenance = provenanceByNode(checked.checked, this.registry, source);
     const values = new Map<string, NodeOutputs>();
     const previewInputs: typeof this.previewInputs = new Map();
     let baseImage: { image: Image; key: string } | undefined;
@@ -138,17 +121,14 @@ export class Engine implements EngineApi {
       const result = await runPipeline(checked.checked, {
         registry: this.registry,
         source,
-        cache,
+        cache: this.cache,
         signal,
         onEvent: (event) => {
           if (event.type === 'node-start') return onEvent({ runId, type: 'node-start', id: event.id });
           const { report } = event;
-          const unstamped = captured.get(report.key);
+          const { outputs } = event;
           if (report.status === 'done') this.ranCount++;
-          if (!unstamped || (report.status !== 'done' && report.status !== 'cached')) {
-            return onEvent({ runId, type: 'node-end', id: event.id, report });
-          }
-          const outputs = withProvenance(unstamped, provenance.get(event.id)!, { key: report.key, created: new Date().toISOString() });
+          if (!outputs) return onEvent({ runId, type: 'node-end', id: event.id, report });
           values.set(event.id, outputs);
           const def = this.registry.get(byId.get(event.id)!.type)!;
           if (!baseImage && def.readsSource) {
@@ -211,7 +191,7 @@ export class Engine implements EngineApi {
       file = {
         fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
         mime: format === 'png' ? 'image/png' : 'image/tiff',
-        bytes: encodeRaster(value, format, this.lastPipeline),
+        bytes: encodeRasterFile(value, format, this.lastPipeline),
       };
     }
     return this.send(file, [file.bytes.buffer as ArrayBuffer]);
