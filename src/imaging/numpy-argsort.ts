@@ -12,11 +12,10 @@ function less(a: number, b: number): boolean {
 
 function aheapsort(v: ArrayLike<number>, tosort: Int32Array, start: number, n: number): void {
   const at = (i: number) => start + i - 1; // 1-based heap indexing into tosort
-  for (let l = n >> 1; l > 0; --l) {
-    const tmp = tosort[at(l)];
-    let i = l;
-    for (let j = l << 1; j <= n; ) {
-      if (j < n && less(v[tosort[at(j)]], v[tosort[at(j + 1)]])) j += 1;
+  // moves tmp down from heap position i of a heap of n, as numpy's heapsort does
+  const siftDown = (tmp: number, i: number, size: number) => {
+    for (let j = i << 1; j <= size; ) {
+      if (j < size && less(v[tosort[at(j)]], v[tosort[at(j + 1)]])) j += 1;
       if (less(v[tmp], v[tosort[at(j)]])) {
         tosort[at(i)] = tosort[at(j)];
         i = j;
@@ -24,21 +23,13 @@ function aheapsort(v: ArrayLike<number>, tosort: Int32Array, start: number, n: n
       } else break;
     }
     tosort[at(i)] = tmp;
-  }
+  };
+  for (let l = n >> 1; l > 0; --l) siftDown(tosort[at(l)], l, n);
   for (; n > 1; ) {
     const tmp = tosort[at(n)];
     tosort[at(n)] = tosort[at(1)];
     n -= 1;
-    let i = 1;
-    for (let j = 2; j <= n; ) {
-      if (j < n && less(v[tosort[at(j)]], v[tosort[at(j + 1)]])) j++;
-      if (less(v[tmp], v[tosort[at(j)]])) {
-        tosort[at(i)] = tosort[at(j)];
-        i = j;
-        j += j;
-      } else break;
-    }
-    tosort[at(i)] = tmp;
+    siftDown(tmp, 1, n);
   }
 }
 
