@@ -54,5 +54,11 @@ describe('pipelines/cells-two-channel.json', () => {
     dnaN.forEach((v, i) => expect(v).toBeGreaterThan(dnaC[i]));
     const relations = tableOf('export_relations');
     expect(Array.from(numberColumn(relations, 'parent'))).toEqual(Array.from(numberColumn(relations, 'label')));
+    // per cell: one nucleus, so the means of the nuclei's measurements are that nucleus's own values
+    const perCell = tableOf('export_per_cell');
+    expect(Array.from(numberColumn(perCell, 'label'))).toEqual(Array.from(numberColumn(cells, 'label')));
+    expect(Array.from(numberColumn(perCell, 'children'))).toEqual(new Array(10).fill(1));
+    expect(Array.from(numberColumn(perCell, 'mean_area'))).toEqual(Array.from(area(nuclei)));
+    expect(Array.from(numberColumn(perCell, 'mean_mean_intensity_DNA'))).toEqual(Array.from(dnaN));
   });
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
 import { copyMeta } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { createTable } from '../../src/core/table';
+import { createTable, type ColumnInput } from '../../src/core/table';
+import type { Table } from '../../src/core/image';
 
 /** For each child label present: the parent label it overlaps most (0: none), ties to the lower label. */
 export function relateLabels(children: ArrayLike<number>, parents: ArrayLike<number>): { child: number[]; parent: number[]; overlap: number[] } {
@@ -28,6 +29,41 @@ export function relateLabels(children: ArrayLike<number>, parents: ArrayLike<num
   return { child, parent, overlap };
 }
 
+/**
+ * Per-parent means of the children's measurements: for each numeric column of `measurements` other
+ * than label and plane, `mean_<column>` over the rows of the children related to each parent (NaN cells
+ * skipped; NaN when a parent has no child with a value). Rows are matched to children by `label`.
+ */
+export function parentMeans(measurements: Table, childLabels: number[], childParents: number[], parentLabels: number[]): ColumnInput[] {
+  const labelColumn = measurements.columns.find((c) => c.name === 'label');
+  if (!labelColumn || labelColumn.type !== 'number') {
+    throw new UserError(`relate-objects: the child measurements have no numeric 'label' column (columns: ${measurements.columns.map((c) => c.name).join(', ')})`);
+  }
+  const parentOf = new Map(childLabels.map((c, i) => [c, childParents[i]]));
+  const rowParent = Array.from(labelColumn.values, (label) => {
+    const parent = parentOf.get(label);
+    if (parent === undefined) {
+      throw new UserError(`relate-objects: the child measurements have a row for label ${label}, which is not an object of the children image: connect the table measured on the same children`);
+    }
+    return parent;
+  });
+  const index = new Map(parentLabels.map((p, i) => [p, i]));
+  const out: ColumnInput[] = [];
+  for (const c of measurements.columns) {
+    if (c.type !== 'number' || c.name === 'label' || c.name === 'plane') continue;
+    const sum = new Float64Array(parentLabels.length);
+    const count = new Float64Array(parentLabels.length);
+    c.values.forEach((v, row) => {
+      const at = index.get(rowParent[row]);
+      if (at === undefined || v !== v) return;
+      sum[at] += v;
+      count[at] += 1;
+    });
+    out.push({ name: `mean_${c.name}`, values: sum.map((s, i) => (count[i] ? s / count[i] : NaN)), ...(c.unit ? { unit: c.unit } : {}) });
+  }
+  return out;
+}
+
 export const relateObjects = defineNode({
   type: 'relate-objects',
   version: 1,
@@ -42,17 +78,28 @@ export const relateObjects = defineNode({
       'overlap (pixels shared with that parent).',
     '- parents: one row per parent label present, ascending: label, children (Children_<children>_Count: ' +
       'how many children have it as their parent; 0 for none).',
+    'Optional child measurements (a table measured on the same children, e.g. by measure-objects): the ' +
+      'parents table then also gets, for each numeric column other than label and plane, mean_<column>: ' +
+      'the mean over that parent\'s children (CellProfiler\'s Mean_<children>_<measurement>; missing values ' +
+      'skipped; empty (NaN) for a parent without children). Rows are matched to children by their label; ' +
+      'a row whose label is not among the children is an error. In a stack, a child measured in several ' +
+      'planes counts once per plane.',
   ].join('\n'),
   inputs: {
     parents: port.labels({ label: 'Parents (e.g. cells)' }),
     children: port.labels({ label: 'Children (e.g. nuclei, spots)' }),
+    measurements: port.table({
+      label: 'Child measurements',
+      description: "Optional: the children's measurements; adds each parent's mean of every column",
+      optional: true,
+    }),
   },
   outputs: {
     children: port.table({ label: 'Children' }),
     parents: port.table({ label: 'Parents' }),
   },
   params: z.object({}),
-  run: ({ parents, children }) => {
+  run: ({ parents, children, measurements }) => {
     if (parents.width !== children.width || parents.height !== children.height || parents.planes !== children.planes) {
       throw new UserError(
         `relate-objects: parents (${parents.width}×${parents.height}, ${parents.planes} planes) and children ` +
@@ -69,7 +116,11 @@ export const relateObjects = defineNode({
         copyMeta(children.meta),
       ),
       parents: createTable(
-        [{ name: 'label', values: present }, { name: 'children', values: present.map((p) => childCount.get(p) ?? 0) }],
+        [
+          { name: 'label', values: present },
+          { name: 'children', values: present.map((p) => childCount.get(p) ?? 0) },
+          ...(measurements ? parentMeans(measurements, rel.child, rel.parent, present) : []),
+        ],
         copyMeta(parents.meta),
       ),
     };
