@@ -25,7 +25,9 @@ export function autoRange(data: ArrayLike<number>, saturated = 0.0035): DisplayR
     lo = sorted[0];
     hi = sorted[sorted.length - 1];
   }
-  if (!(hi > lo)) hi = lo + 1;
+  // A constant image (or plane): scale from zero, so a constant 0 shows black and any other constant
+  // shows at full brightness instead of the black a range starting at the value itself would give.
+  if (!(hi > lo)) return lo === 0 ? { lo: 0, hi: 1 } : { lo: Math.min(0, lo), hi: Math.max(0, lo) };
   return { lo, hi };
 }
 
