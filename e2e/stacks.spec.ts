@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, screenshot, type Browser } from './support/browser';
 import { lastRun, waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, openEditor, openPipelineFile, pipelineOf, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openEditor, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
 import type { Pipeline } from '../src/core/pipeline';
 import { createImage } from '../src/core/image';
 import { encodeTiff } from '../src/io/tiff-encode';
+import { readEmbeddedPipeline } from '../src/io/embedded-provenance';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -69,7 +70,25 @@ describe('stacks in the editor', () => {
       expect.stringMatching(/^stats measure-image v1/),
     ]);
     expect(await stats.textContent()).toContain(`Input file:${SPOTS}`);
+    expect(await stats.textContent()).toContain('Pipeline Z projection');
     await screenshot(page, 'metadata-inspector');
+
+    // renaming the pipeline recomputes nothing, but the provenance shown and the files downloaded take the new name
+    const runs = await runsSoFar(page);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.click(pane.x + pane.width - 40, pane.y + 20);
+    await page.getByRole('region', { name: 'Pipeline' }).getByLabel('Name').fill('Spots, renamed');
+    await settle(page);
+    const [rerun, ...more] = await runsSince(page, runs);
+    expect(more).toEqual([]);
+    expect(new Set(rerun.reports.map((r) => r.status))).toEqual(new Set(['cached']));
+    await canvasNode(page, 'stats').locator('.cg-node-header').click();
+    await page.getByTestId('metadata-table').getByText(/^Provenance: 3 steps/).click();
+    await expect.poll(() => page.getByTestId('metadata-table').textContent()).toContain('Pipeline Spots, renamed');
+    await page.getByRole('button', { name: 'View save image large' }).click();
+    const file = await download(page, () => page.getByRole('dialog').getByRole('button', { name: 'Download' }).click());
+    await page.keyboard.press('Escape');
+    expect((readEmbeddedPipeline(file.bytes, file.name).pipeline as Pipeline).name).toBe('Spots, renamed');
   });
 
   test('the two-channel example opens on the 2-channel sample and runs through; the nuclei example goes back to the default sample', async () => {

@@ -9,7 +9,7 @@ import type { Pipeline } from '../../core/pipeline';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
-import type { CacheInfo, EngineEvent, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
+import type { CacheInfo, EngineEvent, OutputPreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
 import { stackName, stackOrder } from '../files/stack-name';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
 import { addSample } from './open-documents';
@@ -108,6 +108,7 @@ export class Session {
 
     this.store.subscribe((next, previous) => {
       this.autosave();
+      if (next.pipeline.name !== previous.pipeline.name) this.renameProvenance(next.pipeline.name);
       if (next.pipeline !== previous.pipeline) this.scheduleRun();
     });
     this.autosave();
@@ -247,7 +248,29 @@ export class Session {
 
   private signatureOf(checked: ReturnType<typeof runnablePart>['checked']): string {
     if (!checked) return '';
-    return canonicalJSON({ n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? null });
+    // name and description are not computed from, but every result's provenance and every exported
+    // file carry them: a rename re-runs (all from the cache) so downloads say the new name
+    const { name, description } = checked.pipeline;
+    return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? null });
+  }
+
+  /**
+   * A rename changes no result: the re-run takes every node from the cache and sends no new previews
+   * (their keys are unchanged), so the kept previews' provenance takes the new name here.
+   */
+  private renameProvenance(name: string): void {
+    const renamed = (out: OutputPreview): OutputPreview => {
+      if (!('meta' in out) || !out.meta.provenance || out.meta.provenance.pipeline === name) return out;
+      return { ...out, meta: { ...out.meta, provenance: { ...out.meta.provenance, pipeline: name } } };
+    };
+    this.update((s) => ({
+      nodes: Object.fromEntries(
+        Object.entries(s.nodes).map(([id, n]) => [
+          id,
+          n.preview ? { ...n, preview: { ...n.preview, outputs: Object.fromEntries(Object.entries(n.preview.outputs).map(([k, o]) => [k, renamed(o)])) } } : n,
+        ]),
+      ),
+    }));
   }
 
   private hasUnrunNodes(): boolean {
