@@ -2,6 +2,7 @@
 // `cellgraph nodes` all read it.
 import { createRegistry, type AnyNodeDefinition } from '../src/core/node';
 import { exportTable } from './export/export-table';
+import { overlayOutlines } from './export/overlay-outlines';
 import { saveImage } from './export/save-image';
 import { bestFocusPlane } from './focus/best-focus-plane';
 import { focusMap } from './focus/focus-map';
@@ -139,6 +140,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureNeighbors,
   measureAreaFraction,
   exportTable,
+  overlayOutlines,
   saveImage,
 ] as unknown as AnyNodeDefinition[];
 

@@ -7,6 +7,7 @@ import { runPipeline } from '../../src/core/executor';
 import { hashBytes } from '../../src/core/hash';
 import { numberColumn } from '../../src/core/table';
 import { loadPipelineText } from '../../src/core/validate';
+import { findBoundaries } from '../../src/imaging/boundaries';
 import { matchObjects } from '../../src/imaging/segmentation-score';
 import { decodeImageFile } from '../../src/io/decode';
 import { testContext } from '../../src/testing/context';
@@ -108,6 +109,19 @@ describe('pipelines/nuclei-declump.json on annotated nuclei', () => {
       const summary = result.values.get('export_summary')!.table as Table;
       expect(numberColumn(summary, 'count')[0]).toBe(m.predicted);
       expect(summary.columns.map((c) => c.name)).toContain('mean_intensity_median');
+      // the quality-control picture: the kept nuclei's inner outlines in yellow, nothing else yellow
+      const overlay = result.values.get('save_outlines')!.image as Image;
+      expect({ channels: overlay.channels, dtype: overlay.dtype }).toEqual({ channels: 3, dtype: 'uint8' });
+      const outline = findBoundaries(labels.data, labels.width, labels.height, 'inner');
+      const n = labels.width * labels.height;
+      let drawn = 0;
+      let yellowOutside = 0;
+      for (let i = 0; i < n; i++) {
+        const yellow = overlay.data[i] === 255 && overlay.data[n + i] === 255 && overlay.data[2 * n + i] === 0;
+        if (outline[i]) drawn += yellow ? 1 : 0;
+        else if (yellow) yellowOutside++;
+      }
+      expect({ drawn, yellowOutside }).toEqual({ drawn: outline.reduce((a, b) => a + b, 0), yellowOutside: 0 });
     });
   }
 });
