@@ -11,6 +11,7 @@ import { focusStack } from './focus/focus-stack';
 import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
 import { addMetadata } from './measure/add-metadata';
+import { calculateMath } from './measure/calculate-math';
 import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
@@ -139,6 +140,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureImageQuality,
   measureNeighbors,
   measureAreaFraction,
+  calculateMath,
   exportTable,
   overlayOutlines,
   saveImage,

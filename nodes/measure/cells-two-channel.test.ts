@@ -52,6 +52,15 @@ describe('pipelines/cells-two-channel.json', () => {
     const dnaN = numberColumn(nuclei, 'mean_intensity_DNA');
     const dnaC = numberColumn(cytoplasm, 'mean_intensity_DNA');
     dnaN.forEach((v, i) => expect(v).toBeGreaterThan(dnaC[i]));
+    // each nucleus's tubulin relative to its own cytoplasm (the same label): tubulin is cytoplasmic
+    const ratio = numberColumn(nuclei, 'tubulin_nucleus_to_cytoplasm');
+    const tubN = numberColumn(nuclei, 'mean_intensity_tubulin');
+    const tubC = numberColumn(cytoplasm, 'mean_intensity_tubulin');
+    expect(Array.from(numberColumn(nuclei, 'label'))).toEqual(Array.from(numberColumn(cytoplasm, 'label')));
+    ratio.forEach((r, i) => {
+      expect(r).toBe(tubN[i] / tubC[i]);
+      expect(r).toBeLessThan(1);
+    });
     const relations = tableOf('export_relations');
     expect(Array.from(numberColumn(relations, 'parent'))).toEqual(Array.from(numberColumn(relations, 'label')));
     // per cell: one nucleus, so the means of the nuclei's measurements are that nucleus's own values

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../../src/core/image';
+import { UserError } from '../../src/core/errors';
+import { createTable, numberColumn } from '../../src/core/table';
+import { testContext } from '../../src/testing/context';
+import { calculateMath } from './calculate-math';
+
+const run = (a: Table, params: Record<string, unknown>, b?: Table) =>
+  (calculateMath.run({ a, b }, calculateMath.params.parse(params), testContext()) as { table: Table }).table;
+
+const nuclei = createTable([
+  { name: 'label', values: [1, 2, 3, 4] },
+  { name: 'area', values: [10, 20, 0, 8], unit: 'px' },
+  { name: 'mean_intensity', values: [50, 30, 12, NaN] },
+]);
+const cytoplasm = createTable([
+  { name: 'label', values: [4, 2, 1] }, // another order, and object 3 missing
+  { name: 'mean_intensity', values: [2, 10, 25] },
+]);
+
+describe('calculate-math', () => {
+  it('combines two columns of one table row by row, keeping the table and adding the result last', () => {
+    const t = run(nuclei, { a: 'mean_intensity', operation: 'multiply', b: 'area', name: 'integrated' });
+    expect(t.columns.map((c) => c.name)).toEqual(['label', 'area', 'mean_intensity', 'integrated']);
+    expect(Array.from(numberColumn(t, 'integrated'))).toEqual([500, 600, 0, NaN]);
+    expect(t.columns[1]).toMatchObject({ unit: 'px' });
+    expect(Array.from(numberColumn(run(nuclei, { a: 'area', operation: 'subtract', b: 'mean_intensity', name: 'd' }), 'd'))).toEqual([-40, -10, -12, NaN]);
+  });
+
+  it('divides by zero to an empty value, and uses the constant when B is empty', () => {
+    const perArea = run(nuclei, { a: 'mean_intensity', operation: 'divide', b: 'area', name: 'per_px' });
+    expect(Array.from(numberColumn(perArea, 'per_px'))).toEqual([5, 1.5, NaN, NaN]);
+    const scaled = run(nuclei, { a: 'area', operation: 'multiply', constant: 0.25, name: 'area_um2' });
+    expect(Array.from(numberColumn(scaled, 'area_um2'))).toEqual([2.5, 5, 0, 2]);
+    expect(Array.from(numberColumn(run(nuclei, { a: 'area', operation: 'add', constant: 1, name: 'x' }), 'x'))).toEqual([11, 21, 1, 9]);
+  });
+
+  it('matches the rows of a second table by label; objects missing from it get an empty value', () => {
+    const t = run(nuclei, { a: 'mean_intensity', operation: 'divide', b: 'mean_intensity', name: 'nc_ratio' }, cytoplasm);
+    expect(Array.from(numberColumn(t, 'nc_ratio'))).toEqual([2, 3, NaN, NaN]);
+  });
+
+  it('matches by label and plane for stacks, and per-image tables of one row to each other', () => {
+    const a = createTable([{ name: 'label', values: [1, 1] }, { name: 'plane', values: [0, 1] }, { name: 'v', values: [6, 8] }]);
+    const b = createTable([{ name: 'label', values: [1, 1] }, { name: 'plane', values: [1, 0] }, { name: 'w', values: [4, 3] }]);
+    expect(Array.from(numberColumn(run(a, { a: 'v', b: 'w', name: 'r' }, b), 'r'))).toEqual([2, 2]);
+    const s1 = createTable([{ name: 'count', values: [12] }]);
+    const s2 = createTable([{ name: 'count', values: [4] }]);
+    expect(Array.from(numberColumn(run(s1, { a: 'count', b: 'count', name: 'ratio' }, s2), 'ratio'))).toEqual([3]);
+  });
+
+  it('names the column, table or name at fault in one line', () => {
+    const fails = (a: Table, params: Record<string, unknown>, b?: Table) => {
+      try {
+        run(a, params, b);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserError);
+        return (err as Error).message;
+      }
+      throw new Error('no error');
+    };
+    expect(fails(nuclei, { a: 'volume', name: 'r' })).toBe("calculate-math: 'volume' is not a number column of table A (columns: label, area, mean_intensity)");
+    expect(fails(nuclei, { a: 'area', b: 'solidity', name: 'r' }, cytoplasm)).toMatch(/'solidity' is not a number column of table B \(columns: label, mean_intensity\)/);
+    expect(fails(nuclei, { a: 'area', name: 'area' })).toMatch(/already has a column 'area'/);
+    const twice = createTable([{ name: 'label', values: [1, 1] }, { name: 'mean_intensity', values: [1, 2] }]);
+    expect(fails(nuclei, { a: 'area', b: 'mean_intensity', name: 'r' }, twice)).toMatch(/table B has two rows for object 1/);
+    expect(fails(nuclei, { a: 'area', b: 'count', name: 'r' }, createTable([{ name: 'count', values: [1] }]))).toMatch(/both need a 'label' column/);
+    expect(() => calculateMath.params.parse({ name: '2x' })).toThrow();
+  });
+});

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { UserError } from '../../src/core/errors';
+import { copyMeta, type Column, type Table } from '../../src/core/image';
+import { defineNode, port } from '../../src/core/node';
+
+const OPERATIONS = {
+  add: (x: number, y: number) => x + y,
+  subtract: (x: number, y: number) => x - y,
+  multiply: (x: number, y: number) => x * y,
+  divide: (x: number, y: number) => (y === 0 ? NaN : x / y),
+} as const;
+
+function numeric(table: Table, name: string, which: string): Extract<Column, { type: 'number' }> {
+  const c = table.columns.find((col) => col.name === name);
+  if (!c || c.type !== 'number') {
+    const names = table.columns.filter((col) => col.type === 'number').map((col) => col.name);
+    throw new UserError(`calculate-math: '${name}' is not a number column of table ${which} (columns: ${names.join(', ')})`);
+  }
+  return c;
+}
+
+/** The key that matches a row of one table with a row of the other: label, and plane when both have one. */
+function rowKeys(table: Table, withPlane: boolean): string[] | undefined {
+  const label = table.columns.find((c) => c.name === 'label');
+  if (!label) return undefined;
+  const plane = withPlane ? table.columns.find((c) => c.name === 'plane') : undefined;
+  return Array.from({ length: table.rows }, (_, i) => (plane ? `${label.values[i]}@${plane.values[i]}` : `${label.values[i]}`));
+}
+
+/** For each row of A, the row of B with the same label (and plane), or -1. */
+function matchRows(a: Table, b: Table): Int32Array {
+  const withPlane = a.columns.some((c) => c.name === 'plane') && b.columns.some((c) => c.name === 'plane');
+  const ka = rowKeys(a, withPlane);
+  const kb = rowKeys(b, withPlane);
+  if (!ka || !kb) {
+    // per-image tables (e.g. summaries): one row each, matched to each other
+    if (!ka && !kb && a.rows === 1 && b.rows === 1) return Int32Array.of(0);
+    throw new UserError("calculate-math: to combine two tables both need a 'label' column (object tables), or both must have one row (per-image tables)");
+  }
+  const rowOf = new Map<string, number>();
+  kb.forEach((k, i) => {
+    if (rowOf.has(k)) throw new UserError(`calculate-math: table B has two rows for object ${k.replace('@', ' in plane ')}`);
+    rowOf.set(k, i);
+  });
+  return Int32Array.from(ka, (k) => rowOf.get(k) ?? -1);
+}
+
+export const calculateMath = defineNode({
+  type: 'calculate-math',
+  version: 1,
+  category: 'Measure',
+  label: 'Calculate math',
+  description: [
+    'Adds a column computed from two measurements (CellProfiler CalculateMath): e.g. the ratio of nuclear to ' +
+      'cytoplasmic intensity for a translocation assay, or intensity per area.',
+    'Result = A <operation> B, row by row, where A is a number column of table A and B is a number column of ' +
+      'table B when one is connected, of table A otherwise, or the Constant when B is left empty. Division by ' +
+      'zero gives an empty value (NaN), as in CellProfiler; an empty operand gives an empty result.',
+    'With table B connected, rows are matched by object label (and by plane when both tables have a plane ' +
+      'column), so connect tables measured on objects that share numbers: nuclei, their cells and cytoplasm ' +
+      '(secondary- and tertiary-objects keep the nucleus\'s number). An object of A missing from B gets an empty ' +
+      'value. Two per-image tables of one row each (e.g. from summarize) are matched to each other.',
+    'The output is table A with the result added as its last column, named as given.',
+  ].join('\n'),
+  inputs: {
+    a: port.table({ label: 'Table A' }),
+    b: port.table({ label: 'Table B', optional: true, description: 'Optional: a second table whose column B is used, matched by label' }),
+  },
+  outputs: { table: port.table() },
+  params: z.object({
+    a: z.string().default('mean_intensity').meta({ label: 'Column A', description: 'A number column of table A.' }),
+    operation: z.enum(['divide', 'multiply', 'add', 'subtract']).default('divide').meta({ label: 'Operation' }),
+    b: z.string().default('').meta({ label: 'Column B', description: 'A number column of table B if connected, else of table A; empty: use Constant.' }),
+    constant: z.number().default(1).meta({ label: 'Constant', description: 'B when Column B is empty.' }),
+    name: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _, not starting with a digit')
+      .default('result')
+      .meta({ label: 'Result name', description: 'Name of the new column.' }),
+  }),
+  run: ({ a, b }, params) => {
+    if (a.columns.some((c) => c.name === params.name)) {
+      throw new UserError(`calculate-math: table A already has a column '${params.name}': choose another Result name`);
+    }
+    const x = numeric(a, params.a, 'A').values;
+    let y: (row: number) => number;
+    if (!params.b) {
+      y = () => params.constant;
+    } else if (b) {
+      const yb = numeric(b, params.b, 'B').values;
+      const match = matchRows(a, b);
+      y = (row) => (match[row] < 0 ? NaN : yb[match[row]]);
+    } else {
+      const ya = numeric(a, params.b, 'A').values;
+      y = (row) => ya[row];
+    }
+    const op = OPERATIONS[params.operation];
+    const result = Float64Array.from({ length: a.rows }, (_, row) => op(x[row], y(row)));
+    const added: Column = { name: params.name, type: 'number', values: result };
+    return { table: { kind: 'table', rows: a.rows, columns: [...a.columns, added], meta: copyMeta(a.meta) } };
+  },
+});
