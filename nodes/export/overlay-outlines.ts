@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
+import { requireSameSize, UserError } from '../../src/core/errors';
 import { copyMeta, createImage } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { findBoundaries } from '../../src/imaging/boundaries';
@@ -61,12 +61,7 @@ export const overlayOutlines = defineNode({
           'pick one with split-channels or three with merge-channels',
       );
     }
-    if (image.width !== labels.width || image.height !== labels.height || image.planes !== labels.planes) {
-      throw new UserError(
-        `overlay-outlines: the image (${image.width}×${image.height}, ${image.planes} planes) and the objects ` +
-          `(${labels.width}×${labels.height}, ${labels.planes} planes) must have the same size`,
-      );
-    }
+    requireSameSize('overlay-outlines', ['the image', image], ['the objects', labels]);
     const { width, height, planes } = image;
     const n = width * height;
     const ranges = displayRanges(image, contrast);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
+import { requireSameSize, UserError } from '../../src/core/errors';
 import { copyMeta } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { createTable, type ColumnInput } from '../../src/core/table';
@@ -100,12 +100,7 @@ export const relateObjects = defineNode({
   },
   params: z.object({}),
   run: ({ parents, children, measurements }) => {
-    if (parents.width !== children.width || parents.height !== children.height || parents.planes !== children.planes) {
-      throw new UserError(
-        `relate-objects: parents (${parents.width}×${parents.height}, ${parents.planes} planes) and children ` +
-          `(${children.width}×${children.height}, ${children.planes} planes) must have the same size`,
-      );
-    }
+    requireSameSize('relate-objects', ['parents', parents], ['children', children]);
     const rel = relateLabels(children.data, parents.data);
     const present = Array.from(new Set(parents.data)).filter((l) => l !== 0).sort((a, b) => a - b);
     const childCount = new Map<number, number>();

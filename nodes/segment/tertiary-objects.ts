@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
+import { requireSameSize } from '../../src/core/errors';
 import { copyMeta, createLabels } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 
@@ -21,12 +21,7 @@ export const tertiaryObjects = defineNode({
   outputs: { cytoplasm: port.labels({ label: 'Cytoplasm' }) },
   params: z.object({}),
   run: ({ cells, nuclei }) => {
-    if (cells.width !== nuclei.width || cells.height !== nuclei.height || cells.planes !== nuclei.planes) {
-      throw new UserError(
-        `tertiary-objects: cells (${cells.width}×${cells.height}, ${cells.planes} planes) and nuclei ` +
-          `(${nuclei.width}×${nuclei.height}, ${nuclei.planes} planes) must have the same size`,
-      );
-    }
+    requireSameSize('tertiary-objects', ['cells', cells], ['nuclei', nuclei]);
     const data = Uint32Array.from(cells.data, (l, i) => (nuclei.data[i] ? 0 : l));
     const { width, height, planes } = cells;
     return { cytoplasm: createLabels({ width, height, planes }, data, cells.count, copyMeta(cells.meta)) };

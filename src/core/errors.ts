@@ -17,3 +17,19 @@ export function describeError(err: unknown): string {
   }
   return `internal error: ${String(err)}`;
 }
+
+interface Sized {
+  width: number;
+  height: number;
+  planes: number;
+}
+
+/** Throws "<node>: <a> (w×h, p planes) and <b> (…) must have the same size" unless both match. */
+export function requireSameSize(node: string, a: [string, Sized], b: [string, Sized]): void {
+  const [an, av] = a;
+  const [bn, bv] = b;
+  if (av.width === bv.width && av.height === bv.height && av.planes === bv.planes) return;
+  throw new UserError(
+    `${node}: ${an} (${av.width}×${av.height}, ${av.planes} planes) and ${bn} (${bv.width}×${bv.height}, ${bv.planes} planes) must have the same size`,
+  );
+}
