@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, screenshot, type Browser } from './support/browser';
 import { lastRun, waitForReady } from './support/editor';
-import { canvasNode, cliRun, download, dropFiles, openEditor, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
+import { canvasNode, cliRun, download, dropFiles, openEditor, openExample as openExampleIn, openPipelineFile, pipelineOf, runsSince, runsSoFar, settle } from './support/user';
 import type { Pipeline } from '../src/core/pipeline';
 import { createImage } from '../src/core/image';
 import { encodeTiff } from '../src/io/tiff-encode';
@@ -21,12 +21,7 @@ afterAll(async () => browser?.close());
 
 const SPOTS = 'xyz_16bit__spots.ome.tif';
 
-async function openExample(file: string): Promise<void> {
-  const { page } = browser;
-  await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByRole('menuitem', { name: new RegExp(file.replace('.', '\\.')) }).click();
-  await settle(page);
-}
+const openExample = (file: string) => openExampleIn(browser.page, file);
 
 const selectedImage = () => browser.page.locator('.cg-images input[type="radio"]:checked').locator('xpath=..').textContent();
 

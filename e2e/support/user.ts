@@ -25,6 +25,13 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as CellgraphWindow).__cellgraph?.session.idle === true, undefined, { timeout: 60_000 });
 }
 
+/** Opens one of pipelines/*.json from the Examples menu and waits for its run. */
+export async function openExample(page: Page, file: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(file.replace('.', '\\.')) }).click();
+  await settle(page);
+}
+
 export async function pipelineOf(page: Page): Promise<Pipeline> {
   return page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as CellgraphWindow).__cellgraph.store.getState().pipeline)) as Pipeline);
 }
