@@ -94,6 +94,14 @@ describe('stacks in the editor', () => {
     expect(run.error).toBeUndefined();
     expect(new Set(run.reports.map((r) => r.status))).toEqual(new Set(['done']));
     expect(run.reports).toHaveLength((await pipelineOf(page)).nodes.length);
+    // a param naming a column offers the number columns of the table wired to it
+    await canvasNode(page, 'nc_ratio').locator('.cg-node-header').click();
+    const optionsOf = (key: string) => page.getByTestId(`columns-${key}`).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const columnsA = await optionsOf('a');
+    expect(columnsA).toEqual(expect.arrayContaining(['label', 'area', 'mean_intensity_tubulin', 'mean_intensity_DNA']));
+    expect(columnsA).not.toContain('tubulin_nucleus_to_cytoplasm'); // its own output is not offered
+    expect(await optionsOf('b')).toEqual(expect.arrayContaining(['mean_intensity_tubulin']));
+    await page.keyboard.press('Escape');
     await openExample('nuclei-count.json');
     expect(await selectedImage()).toContain('dsb2018_256_uint8.tif');
   });

@@ -68,9 +68,9 @@ export const calculateMath = defineNode({
   },
   outputs: { table: port.table() },
   params: z.object({
-    a: z.string().default('mean_intensity').meta({ label: 'Column A', description: 'A number column of table A.' }),
+    a: z.string().default('mean_intensity').meta({ label: 'Column A', description: 'A number column of table A.', columnsFrom: ['a'] }),
     operation: z.enum(['divide', 'multiply', 'add', 'subtract']).default('divide').meta({ label: 'Operation' }),
-    b: z.string().default('').meta({ label: 'Column B', description: 'A number column of table B if connected, else of table A; empty: use Constant.' }),
+    b: z.string().default('').meta({ label: 'Column B', description: 'A number column of table B if connected, else of table A; empty: use Constant.', columnsFrom: ['b', 'a'] }),
     constant: z.number().default(1).meta({ label: 'Constant', description: 'B when Column B is empty.' }),
     name: z
       .string()

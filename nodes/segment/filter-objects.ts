@@ -94,7 +94,7 @@ export const filterObjects = defineNode({
     measurement: z
       .string()
       .default('')
-      .meta({ label: 'Measurement', description: 'A number column of the measurements table to filter on (empty: none), e.g. solidity or mean_intensity.' }),
+      .meta({ label: 'Measurement', description: 'A number column of the measurements table to filter on (empty: none), e.g. solidity or mean_intensity.', columnsFrom: ['measurements'] }),
     min_value: z
       .number()
       .optional()

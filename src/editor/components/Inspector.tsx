@@ -30,6 +30,17 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
   const node = pipeline.nodes.find((n) => n.id === nodeId)!;
   const def = registry.get(node.type);
   const fields = useMemo(() => (def ? fieldsOf(def.params) : []), [def]);
+  const nodes = useSessionState().nodes;
+  /** The number columns of the table arriving at the first connected of `ports`, from its preview. */
+  const columnsAt = (ports: string[] | undefined): string[] | undefined => {
+    for (const port of ports ?? []) {
+      const edge = pipeline.edges.find((e) => e.to.node === nodeId && e.to.port === port);
+      if (!edge) continue;
+      const out = nodes[edge.from.node]?.preview?.outputs[edge.from.port];
+      return out?.kind === 'table' ? out.table.columns.filter((c) => c.type === 'number').map((c) => c.name) : undefined;
+    }
+    return undefined;
+  };
   if (!def) return <p className="cg-error">Unknown node type '{node.type}'.</p>;
   const shape = def.params.shape as Record<string, z.ZodType>;
   return (
@@ -40,7 +51,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       <form className="cg-params" onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
         {fields.length === 0 && <p className="muted">This node has no parameters.</p>}
         {fields.map((f) => (
-          <ParamField key={`${nodeId}:${f.key}`} nodeId={nodeId} field={f} schema={shape[f.key]} value={node.params[f.key]} />
+          <ParamField key={`${nodeId}:${f.key}`} nodeId={nodeId} field={f} schema={shape[f.key]} value={node.params[f.key]} suggestions={columnsAt(f.columnsFrom)} />
         ))}
       </form>
       {node.type === 'metadata-from-filename' && (

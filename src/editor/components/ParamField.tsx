@@ -7,7 +7,7 @@ import { useServices } from '../hooks/context';
 import { parseFieldInput, type Field } from '../params/fields';
 import { JsonControl, ListControl } from './ListParamField';
 
-export function ParamField({ nodeId, field, schema, value }: { nodeId: string; field: Field; schema: z.ZodType; value: unknown }) {
+export function ParamField({ nodeId, field, schema, value, suggestions }: { nodeId: string; field: Field; schema: z.ZodType; value: unknown; suggestions?: string[] }) {
   const { store } = useServices();
   const id = useId();
   const shown = value ?? field.default;
@@ -78,7 +78,17 @@ export function ParamField({ nodeId, field, schema, value }: { nodeId: string; f
       </div>
     );
   } else {
-    control = <input id={id} type="text" value={text} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => commit(e.target.value)} onBlur={seal} />;
+    const list = suggestions?.length ? `${id}-suggestions` : undefined;
+    control = (
+      <>
+        <input id={id} type="text" value={text} list={list} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => commit(e.target.value)} onBlur={seal} />
+        {list && (
+          <datalist id={list} data-testid={`columns-${field.key}`}>
+            {suggestions!.map((s) => <option key={s} value={s} />)}
+          </datalist>
+        )}
+      </>
+    );
   }
   const range = field.kind === 'number' && (field.min !== undefined || field.max !== undefined)
     ? `${field.min !== undefined ? `${field.exclusiveMin ? '>' : '≥'} ${field.min}` : ''}${field.min !== undefined && field.max !== undefined ? ', ' : ''}${field.max !== undefined ? `${field.exclusiveMax ? '<' : '≤'} ${field.max}` : ''}`

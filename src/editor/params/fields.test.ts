@@ -72,4 +72,14 @@ describe('forms from param schemas', () => {
     expect(parseJsonInput(w, weights, '{"a": "x"}').error).toMatch(/^a: /);
     expect(parseJsonInput(p, pair, '[1, 2')).toEqual({ error: expect.stringMatching(/^not valid JSON/) });
   });
+
+  test('params that name a column of an input table say which input (the editor suggests its columns)', () => {
+    const fields = (type: string) => fieldsOf(nodeRegistry.get(type)!.params);
+    expect(fields('calculate-math').filter((f) => f.columnsFrom).map((f) => [f.key, f.columnsFrom])).toEqual([['a', ['a']], ['b', ['b', 'a']]]);
+    expect(fields('filter-objects').find((f) => f.key === 'measurement')?.columnsFrom).toEqual(['measurements']);
+    // every port named is an input of that node
+    for (const def of nodeRegistry.values()) {
+      for (const f of fieldsOf(def.params)) for (const port of f.columnsFrom ?? []) expect(Object.keys(def.inputs)).toContain(port);
+    }
+  });
 });

@@ -9,6 +9,11 @@ interface FieldBase {
   unit?: string;
   optional: boolean;
   default?: unknown;
+  /**
+   * A param that names a column of an input table (meta `columnsFrom`: input ports, the first
+   * connected one counts): the editor offers that table's number columns as suggestions.
+   */
+  columnsFrom?: string[];
 }
 
 export type Field =
@@ -47,6 +52,7 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
     unit: str(prop.unit ?? s.unit),
     optional: !required && prop.default === undefined,
     default: prop.default,
+    ...(Array.isArray(prop.columnsFrom ?? s.columnsFrom) ? { columnsFrom: (prop.columnsFrom ?? s.columnsFrom) as string[] } : {}),
   };
   const choices = choicesOf(s);
   if (choices) return { ...base, kind: 'select', options: choices.map((v) => ({ value: v, label: String(v) })) };
