@@ -34,6 +34,7 @@ import { greyMorphology } from './preprocess/grey-morphology';
 import { illuminationApply } from './preprocess/illumination-apply';
 import { illuminationEstimate } from './preprocess/illumination-estimate';
 import { imageMath } from './preprocess/image-math';
+import { maskImage } from './preprocess/mask-image';
 import { invert } from './preprocess/invert';
 import { laplacianOfGaussian } from './preprocess/laplacian-of-gaussian';
 import { mean } from './preprocess/mean';
@@ -88,6 +89,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   crop,
   resize,
   imageMath,
+  maskImage,
   whiteTophat,
   blackTophat,
   rollingBall,
