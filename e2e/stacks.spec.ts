@@ -80,10 +80,23 @@ describe('stacks in the editor', () => {
     await canvasNode(page, 'stats').locator('.cg-node-header').click();
     await page.getByTestId('metadata-table').getByText(/^Provenance: 3 steps/).click();
     await expect.poll(() => page.getByTestId('metadata-table').textContent()).toContain('Pipeline Spots, renamed');
+    // moving a node re-runs nothing either, but the exported pipeline has the layout on the screen
+    const header = canvasNode(page, 'stats').locator('.cg-node-header');
+    const at = (await header.boundingBox())!;
+    await page.mouse.move(at.x + 20, at.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 120, at.y + 88, { steps: 5 });
+    await page.mouse.up();
+    await settle(page);
+    const moved = await pipelineOf(page);
+    const original = JSON.parse(readFileSync(join(REPO, 'pipelines/z-projection.json'), 'utf8')) as Pipeline;
+    expect(moved.nodes.find((n) => n.id === 'stats')!.position).not.toEqual(original.nodes.find((n) => n.id === 'stats')!.position);
     await page.getByRole('button', { name: 'View save image large' }).click();
     const file = await download(page, () => page.getByRole('dialog').getByRole('button', { name: 'Download' }).click());
     await page.keyboard.press('Escape');
-    expect((readEmbeddedPipeline(file.bytes, file.name).pipeline as Pipeline).name).toBe('Spots, renamed');
+    const embedded = readEmbeddedPipeline(file.bytes, file.name).pipeline as Pipeline;
+    expect(embedded.name).toBe('Spots, renamed');
+    expect(embedded.nodes.map((n) => [n.id, n.position])).toEqual(moved.nodes.map((n) => [n.id, n.position]));
   });
 
   test('the two-channel example opens on the 2-channel sample and runs through; the nuclei example goes back to the default sample', async () => {

@@ -7,6 +7,7 @@ import { hashBytes } from '../../core/hash';
 import { transferablesOf, type Image, type Table } from '../../core/image';
 import type { PortValue, Registry, SourceFile } from '../../core/node';
 import { formatProblem } from '../../core/pipeline';
+import type { Pipeline } from '../../core/pipeline';
 import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { canonicalPipeline, encodeRasterFile } from '../../io/embedded-provenance';
@@ -176,7 +177,7 @@ export class Engine implements EngineApi {
   }
 
   /** The file `cellgraph run` would write for this output: CSV for tables, TIFF/PNG for rasters. */
-  async exportOutput(nodeId: string, port: string, imageName = this.sourceName): Promise<ExportedFile> {
+  async exportOutput(nodeId: string, port: string, imageName = this.sourceName, layout?: Record<string, { x: number; y: number }>): Promise<ExportedFile> {
     const value = this.values.get(nodeId)?.[port];
     if (value === undefined || typeof value === 'number') throw new Error(`'${nodeId}' has no ${port} result to download`);
     const params = this.paramsOf(nodeId);
@@ -191,7 +192,7 @@ export class Engine implements EngineApi {
       file = {
         fileName: `${folder}_${stem}.${format === 'png' ? 'png' : 'tif'}`,
         mime: format === 'png' ? 'image/png' : 'image/tiff',
-        bytes: encodeRasterFile(value, format, this.lastPipeline),
+        bytes: encodeRasterFile(value, format, withLayout(this.lastPipeline, layout)),
       };
     }
     return this.send(file, [file.bytes.buffer as ArrayBuffer]);
@@ -226,4 +227,11 @@ export class Engine implements EngineApi {
     await this.cache.disk?.clear();
     return this.cacheInfo();
   }
+}
+
+/** The last run's pipeline (canonical JSON value) with its nodes at the given positions. */
+function withLayout(pipeline: unknown, layout?: Record<string, { x: number; y: number }>): unknown {
+  if (!layout || !pipeline) return pipeline;
+  const p = pipeline as { nodes: { id: string; position?: { x: number; y: number } }[] };
+  return canonicalPipeline({ ...p, nodes: p.nodes.map((n) => (layout[n.id] ? { ...n, position: { x: layout[n.id].x, y: layout[n.id].y } } : n)) } as unknown as Pipeline);
 }

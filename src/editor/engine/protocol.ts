@@ -126,7 +126,11 @@ export interface EngineApi {
   getValue(nodeId: string, port: string): Promise<unknown>;
   /** The preview of one plane of a stack output of the last run (the node preview shows plane 0). */
   planePreview(nodeId: string, port: string, plane: number): Promise<RasterPreview | undefined>;
-  exportOutput(nodeId: string, port: string, imageName: string): Promise<ExportedFile>;
+  /**
+   * `layout`: the nodes' positions on the canvas now, embedded in an exported image's pipeline instead of
+   * those of the last run (moving nodes does not re-run).
+   */
+  exportOutput(nodeId: string, port: string, imageName: string, layout?: Record<string, { x: number; y: number }>): Promise<ExportedFile>;
   cacheInfo(): Promise<CacheInfo>;
   setCacheLimit(maxBytes: number): Promise<CacheInfo>;
   clearCache(): Promise<CacheInfo>;
