@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
+import { requireSameSize, UserError } from '../../src/core/errors';
 import { copyMeta, createMask } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { AUTO_THRESHOLD_METHODS, applyThreshold, autoThreshold, type AutoThresholdMethod } from '../../src/imaging/threshold';
@@ -15,6 +15,15 @@ export function computeThreshold(method: Method, values: PixelArray): number {
   if (method === 'minimum') return thresholdMinimum(values);
   if ((IMAGEJ_METHODS as readonly string[]).includes(method)) return thresholdImageJ(method as ImageJMethod, values);
   return autoThreshold(method as AutoThresholdMethod, values);
+}
+
+/** The values of the pixels where `region` is not 0, as an array of the image's own type. */
+function regionValues(values: PixelArray, region: ArrayLike<number>): PixelArray {
+  let n = 0;
+  for (let i = 0; i < region.length; i++) if (region[i] !== 0) n++;
+  const out = new (values.constructor as new (length: number) => PixelArray)(n);
+  for (let i = 0, k = 0; i < region.length; i++) if (region[i] !== 0) out[k++] = values[i];
+  return out;
 }
 
 /** CellProfiler's order: multiply by the correction factor, then clip to the bounds. */
@@ -58,11 +67,18 @@ export const threshold = defineNode({
       'image has 256 equal bins between its minimum and maximum, and the threshold is a bin centre. ' +
       'A stack (z or time) gets one threshold computed from all its planes together, applied to every plane. ' +
       'The image must have one channel. A constant image gets its own value as threshold (so "bright" finds nothing).',
+    'Region (optional, a mask or objects): the threshold is computed from the pixels inside it only (as ' +
+      'skimage.filters.threshold_otsu(image[region]); CellProfiler\'s thresholding within a mask), e.g. the tissue ' +
+      'of a section so that empty glass does not pull the threshold down, and pixels outside it are never ' +
+      'foreground. It must have the image\'s width, height and planes.',
     'As in CellProfiler, an automatic threshold is then multiplied by the Correction factor (above 1 is stricter ' +
       'for bright objects, below 1 more lenient) and clipped to Lower bound..Upper bound when they are set; the ' +
       'output number is the corrected threshold. Neither applies to manual.',
   ].join('\n'),
-  inputs: { image: port.image() },
+  inputs: {
+    image: port.image(),
+    region: port.raster({ label: 'Region', optional: true, description: 'Optional mask or objects: threshold only the pixels inside it.' }),
+  },
   outputs: { mask: port.mask(), threshold: port.number({ label: 'Threshold' }) },
   params: z.object({
     method: z
@@ -92,7 +108,7 @@ export const threshold = defineNode({
       .optional()
       .meta({ label: 'Upper bound', description: 'An automatic threshold above this is lowered to it; empty = no bound.' }),
   }),
-  run: ({ image }, { method, objects, value, correction, lowerBound, upperBound }) => {
+  run: ({ image, region }, { method, objects, value, correction, lowerBound, upperBound }) => {
     if (image.channels !== 1) {
       throw new UserError(
         `threshold needs a single-channel image, got ${image.channels} channels: convert to gray or pick one channel first`,
@@ -101,10 +117,13 @@ export const threshold = defineNode({
     if (lowerBound !== undefined && upperBound !== undefined && lowerBound > upperBound) {
       throw new UserError(`threshold: Lower bound (${lowerBound}) is above Upper bound (${upperBound})`);
     }
+    if (region) requireSameSize('threshold', ['the image', image], ['the region', region]);
+    const inside = region ? regionValues(image.data, region.data) : image.data;
+    if (inside.length === 0 && method !== 'manual') throw new UserError(`threshold (${method}): the region is empty: there are no pixels to compute a threshold from`);
     let auto = 0;
     if (method !== 'manual') {
       try {
-        auto = computeThreshold(method, image.data);
+        auto = computeThreshold(method, inside);
       } catch (err) {
         if (err instanceof UserError) throw new UserError(`threshold (${method}): ${err.message}`);
         throw err;
@@ -112,7 +131,9 @@ export const threshold = defineNode({
     }
     const t = method === 'manual' ? value : correctThreshold(auto, correction, lowerBound, upperBound);
     const { width, height, planes } = image;
-    const mask = createMask({ width, height, planes }, applyThreshold(image.data, t, objects), copyMeta(image.meta));
+    const fg = applyThreshold(image.data, t, objects);
+    if (region) for (let i = 0; i < fg.length; i++) if (region.data[i] === 0) fg[i] = 0;
+    const mask = createMask({ width, height, planes }, fg, copyMeta(image.meta));
     return { mask, threshold: t };
   },
 });
