@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireSameSize, UserError } from '../../src/core/errors';
-import { copyMeta, createImage } from '../../src/core/image';
+import { copyMeta, createImage, type Image } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { findBoundaries } from '../../src/imaging/boundaries';
 import { dtypeLimits } from '../../src/imaging/dtype-range';
@@ -17,7 +17,7 @@ const COLORS = {
 } as const;
 
 /** Low and high display limits of each channel, over all planes. */
-function displayRanges(image: Parameters<typeof channelValues>[0], contrast: 'auto' | 'min-max' | 'none'): [number, number][] {
+function displayRanges(image: Image, contrast: 'auto' | 'min-max' | 'none'): [number, number][] {
   return Array.from({ length: image.channels }, (_, c) => {
     if (contrast === 'none') return image.dtype === 'float32' || image.dtype === 'float64' ? [0, 1] : [0, dtypeLimits(image.dtype)[1]];
     const range = contrast === 'auto' ? { mode: 'percentiles' as const, low: 0.35, high: 99.65 } : { mode: 'image' as const };

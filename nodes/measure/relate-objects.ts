@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { requireSameSize, UserError } from '../../src/core/errors';
-import { copyMeta } from '../../src/core/image';
+import { copyMeta, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { createTable, type ColumnInput } from '../../src/core/table';
-import type { Table } from '../../src/core/image';
 
 /** For each child label present: the parent label it overlaps most (0: none), ties to the lower label. */
 export function relateLabels(children: ArrayLike<number>, parents: ArrayLike<number>): { child: number[]; parent: number[]; overlap: number[] } {
