@@ -12,7 +12,8 @@ import { readEmbeddedPipeline } from '../io/embedded-provenance';
 import { expandInputs, expandStackInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
-import { checkOutputNames, checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch } from './run';
+import { mergeShards } from './merge';
+import { checkOutputNames, checkOutputsAvoidInputs, defaultJobs, prepareOutDir, runBatch, shardIndices, type Shard } from './run';
 
 declare const __CELLGRAPH_VERSION__: string;
 const VERSION = typeof __CELLGRAPH_VERSION__ === 'string' ? __CELLGRAPH_VERSION__ : 'dev';
@@ -22,6 +23,7 @@ const USAGE = `cellgraph ${VERSION}: microscopy image analysis pipelines
 Usage:
   cellgraph run PIPELINE INPUT... --out DIR [options]
   cellgraph run --from EXPORTED INPUT... --out DIR [options]
+  cellgraph merge SHARD_DIR... --out DIR
   cellgraph validate PIPELINE
   cellgraph nodes [--json]
   cellgraph schema
@@ -40,6 +42,10 @@ Options for run:
   --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
                           metadata-from-filename), the number of images and rows and the mean, median
                           and std (n-1) of every numeric column (repeatable)
+  --shard K/N             process only part K of N of the inputs (contiguous, in input order), e.g. one
+                          part per machine, each with its own --out; \`cellgraph merge\` then combines the
+                          shards' tables into one whole run's. Batch nodes (batch-mean) still read every
+                          input; --group-by files cover the shard's images only
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores); a small
                           batch (up to 64 files, 8 MiB) runs on the main thread, sooner than workers start
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
@@ -48,6 +54,10 @@ Options for run:
   --timeout SEC           give up on an image after SEC seconds (default 0: no limit); every image then
                           runs in a worker thread, which can be stopped
   --debug                 show stack traces for internal errors (also an image's, under its error line)
+
+merge: the --out folders of the shards of one run (--shard 1/N … N/N), in shard order, combined into
+DIR as one unsharded run writes them: each table (rows in shard order, the union of the columns),
+its provenance sidecar, and images.csv. Saved images stay in the shards' folders.
 
 Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,
 invalid pipeline, or an output folder that cannot be written.`;
@@ -82,6 +92,14 @@ async function dispatch(argv: string[], debug: boolean): Promise<number> {
       return runCommand(rest, debug);
     case 'validate':
       return validateCommand(rest);
+    case 'merge': {
+      const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' } }, 0);
+      if (positionals.length === 0) throw new UsageError("merge needs the shards' --out folders, in shard order");
+      if (typeof values.out !== 'string') throw new UsageError('merge needs --out DIR');
+      const files = await mergeShards(positionals, values.out);
+      process.stdout.write(`merged ${positionals.length} shard${positionals.length === 1 ? '' : 's'}\n${files.map((f) => `wrote ${shortPath(f)}`).join('\n')}\n`);
+      return 0;
+    }
     case 'nodes': {
       const { values } = parse(rest, { json: { type: 'boolean' } }, 0);
       process.stdout.write(values.json ? `${JSON.stringify(nodesAsJSON(nodeRegistry), null, 2)}\n` : describeNodes(nodeRegistry));
@@ -153,6 +171,15 @@ function positiveInt(value: unknown, flag: string, min = 1): number {
   return n;
 }
 
+/** --shard K/N: whole numbers with 1 <= K <= N. */
+function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count)) throw new UsageError(`--shard takes K/N with 1 <= K <= N (e.g. 2/8), got '${text}'`);
+  return { index, count };
+}
+
 async function runCommand(args: string[], debug: boolean): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -167,6 +194,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       from: { type: 'string' },
       stack: { type: 'boolean' },
       'group-by': { type: 'string', multiple: true },
+      shard: { type: 'string' },
     },
     0,
   );
@@ -180,6 +208,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
   const jobs = values.jobs === undefined ? defaultJobs() : positiveInt(values.jobs, '--jobs');
   const maxPixels = values['max-pixels'] === undefined ? DEFAULT_MAX_PIXELS : positiveInt(values['max-pixels'], '--max-pixels');
   const timeoutSec = values.timeout === undefined ? 0 : positiveInt(values.timeout, '--timeout', 0);
+  const shard = values.shard === undefined ? undefined : parseShard(String(values.shard));
 
   const pipelineText = from ? readEmbeddedPipelineText(from) : readPipeline(pipelinePath);
   const sets = (values.set as string[] | undefined) ?? [];
@@ -215,10 +244,13 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     log: (line) => process.stderr.write(`${line}\n`),
     isTTY: Boolean(process.stderr.isTTY),
     groupBy,
+    shard,
   });
   const resumed = summary.resumed ? `, ${summary.resumed} resumed from an earlier run` : '';
+  const count = shardIndices(inputs.length, shard).length;
+  const which = shard ? `shard ${shard.index}/${shard.count}: ${count} of ${inputs.length}` : `${count}`;
   process.stdout.write(
-    `${inputs.length} image${inputs.length === 1 ? '' : 's'}: ${summary.ok} ok, ${summary.failed} failed${resumed} ` +
+    `${which} image${(shard ? inputs.length : count) === 1 ? '' : 's'}: ${summary.ok} ok, ${summary.failed} failed${resumed} ` +
       `in ${(summary.ms / 1000).toFixed(1)} s\n${summary.files.map((f) => `wrote ${shortPath(f)}`).join('\n')}\n`,
   );
   return summary.failed > 0 ? 1 : 0;

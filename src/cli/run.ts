@@ -33,6 +33,25 @@ export interface BatchOptions {
   isTTY: boolean;
   /** --group-by: columns whose values group each exported table into DIR/<table>_by_<column>.csv. */
   groupBy?: string[];
+  /** --shard K/N: only the K-th (1-based) of N contiguous parts of the inputs is processed and written. */
+  shard?: Shard;
+}
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * The inputs of shard K of N: the K-th of N contiguous runs of the (sorted) input list, as even as can
+ * be (sizes differ by at most one), so the shards' tables, concatenated in shard order, list the images
+ * in the order one unsharded run writes them.
+ */
+export function shardIndices(total: number, shard?: Shard): number[] {
+  if (!shard) return Array.from({ length: total }, (_, i) => i);
+  const start = Math.floor(((shard.index - 1) * total) / shard.count);
+  const end = Math.floor((shard.index * total) / shard.count);
+  return Array.from({ length: end - start }, (_, i) => start + i);
 }
 
 export interface BatchSummary {
@@ -122,9 +141,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const imagesRows: string[] = [];
   const imagesHeader = ['image', 'status', 'error', ...summaryCols.map((c) => c.column), 'duration_ms'];
 
-  const progress = new Progress(inputs.length, opts.isTTY, opts.log);
+  // the inputs this run writes (all, or its shard's), in input order
+  const mine = shardIndices(inputs.length, opts.shard);
+  const progress = new Progress(mine.length, opts.isTTY, opts.log);
   const done = new Map<number, ImageRecord>();
-  let nextToWrite = 0;
+  let nextToWrite = 0; // position in `mine`
   let ok = 0;
   let failed = 0;
   let resumed = 0;
@@ -151,9 +172,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (record.resumed) resumed++;
     progress.update(inputs[index].display, record);
     done.set(index, record);
-    while (done.has(nextToWrite)) {
-      write(done.get(nextToWrite)!);
-      done.delete(nextToWrite);
+    while (nextToWrite < mine.length && done.has(mine[nextToWrite])) {
+      write(done.get(mine[nextToWrite])!);
+      done.delete(mine[nextToWrite]);
       nextToWrite++;
     }
   };
@@ -162,13 +183,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const interrupted = (signal: NodeJS.Signals) => {
     writers.forEach((w) => w.abort());
     progress.finish();
-    opts.log(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${inputs.length} images; no tables written. Run again to resume.`);
+    opts.log(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${mine.length} images; no tables written. Run again to resume.`);
     process.exit(130);
   };
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
-    await runPasses(opts, onRecord);
+    await runPasses(opts, mine, onRecord);
   } catch (err) {
     writers.forEach((w) => w.abort());
     throw err;
@@ -204,20 +225,24 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
 }
 
 /**
- * Every input through the worker pool; a pipeline with batch nodes first runs what feeds them over
- * the whole batch (batch-pass.ts), then the rest with their finished outputs.
+ * The inputs `mine` through the worker pool; a pipeline with batch nodes first runs what feeds them
+ * over the whole batch (batch-pass.ts; every input, also those of other shards, so a shard's results
+ * are those of an unsharded run), then the rest with their finished outputs.
  */
-async function runPasses(opts: BatchOptions, onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
+async function runPasses(opts: BatchOptions, mine: number[], onRecord: (index: number, record: ImageRecord) => void): Promise<void> {
   const pool = { inputs: opts.inputs, jobs: opts.jobs, timeoutSec: opts.timeoutSec, workerUrl: opts.workerUrl, settings: opts.settings };
   const plan = planBatch(opts.checked, opts.registry);
-  let indices = opts.inputs.map((_, i) => i);
+  let indices = mine;
   let settings = opts.settings;
   if (plan) {
     opts.log(`first pass: ${plan.batchNodes.join(', ')} over ${opts.inputs.length} image${opts.inputs.length === 1 ? '' : 's'}`);
     const inProcess = runsInProcess(opts.jobs, opts.timeoutSec, opts.inputs) ? itemRunner(opts.checked, opts.registry, settings) : undefined;
     const first = await runFirstPass(plan, opts.checked, opts.registry, { ...pool, inProcess });
-    first.failed.forEach((record, index) => onRecord(index, record));
-    if (!first.batch) return;
+    const ours = new Set(mine);
+    first.failed.forEach((record, index) => {
+      if (ours.has(index)) onRecord(index, record);
+    });
+    if (!first.batch) return; // nothing got through the first pass: every image failed, and was reported
     indices = indices.filter((i) => !first.failed.has(i));
     settings = { ...settings, batch: first.batch };
   }

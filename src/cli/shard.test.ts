@@ -1,0 +1,115 @@
+// `cellgraph run --shard K/N`: each machine runs one contiguous part of the inputs; `cellgraph merge`
+// combines the parts' tables into exactly what one whole run writes, also for a batch pipeline (whose
+// batch-mean still reads every input).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createImage } from '../core/image';
+import { decodeImageFile } from '../io/decode';
+import { encodeTiff } from '../io/tiff-encode';
+import { IMAGES, REPO_ROOT } from '../testing/paths';
+import { shardIndices } from './run';
+
+const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-shard-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cellgraph = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** A CSV's lines; images.csv's last column (the measured duration) blanked. */
+const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => (path.endsWith('images.csv') ? l.replace(/,[^,]*$/, ',') : l));
+
+/** `cellgraph merge` of the shards' folders into `merged`: its files equal the whole run's. */
+function expectMergedEqualsWhole(outs: string[], merged: string, whole: string, tables: string[]) {
+  const r = cellgraph(['merge', ...outs, '--out', merged]);
+  expect(r.code, r.stderr).toBe(0);
+  for (const name of [...tables.flatMap((t) => [`${t}.csv`, `${t}.provenance.json`]), 'images.csv']) {
+    expect({ name, lines: lines(join(merged, name)) }).toEqual({ name, lines: lines(join(whole, name)) });
+  }
+}
+
+describe('shardIndices', () => {
+  it('splits any number of inputs into N contiguous parts, in order, sizes differing by at most one', () => {
+    for (let total = 0; total <= 40; total++) {
+      for (let count = 1; count <= 9; count++) {
+        const parts = Array.from({ length: count }, (_, k) => shardIndices(total, { index: k + 1, count }));
+        expect(parts.flat()).toEqual(Array.from({ length: total }, (_, i) => i));
+        const sizes = parts.map((p) => p.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(shardIndices(3)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('cellgraph run --shard', () => {
+  it('nuclei-count: the shards\' tables, merged, are the whole run\'s', () => {
+    const dir = join(tmp, 'images');
+    mkdirSync(dir);
+    for (const f of ['blobs.tif', 'dsb2018_256_uint8.tif', 'dsb2018_512_uint16.tif', 'xy_8bit__mitocheck_incenp_t1.tif', 'nuclei_tubulin_dna.tif']) {
+      writeFileSync(join(dir, f), readFileSync(join(IMAGES, f)));
+    }
+    const pipeline = join(REPO_ROOT, 'pipelines', 'nuclei-count.json');
+    const whole = join(tmp, 'whole');
+    expect(cellgraph(['run', pipeline, dir, '--out', whole]).code).toBe(0);
+    const outs = [1, 2, 3].map((k) => join(tmp, `shard${k}`));
+    const runs = outs.map((out, k) => cellgraph(['run', pipeline, dir, '--out', out, '--shard', `${k + 1}/3`]));
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(runs.map((r) => r.stdout.split(':').slice(0, 2).join(':'))).toEqual(['shard 1/3: 1 of 5 images', 'shard 2/3: 2 of 5 images', 'shard 3/3: 2 of 5 images']);
+    expect(lines(join(outs[0], 'images.csv')).map((l) => l.split(',')[0])).toEqual(['image', 'blobs.tif']);
+    // blobs.tif (shard 1) has no pixel size, later images do: the shards' nuclei.csv have different columns
+    expect(lines(join(outs[0], 'nuclei.csv'))[0]).not.toContain('area_um2');
+    expectMergedEqualsWhole(outs, join(tmp, 'merged'), whole, ['nuclei']);
+  });
+
+  it('a batch pipeline: every shard\'s batch-mean is over all inputs, so its corrected images are the whole run\'s', () => {
+    // the four quarters of the DSB2018 512 image, as four fields of one batch
+    const dir = join(tmp, 'fields');
+    mkdirSync(dir);
+    const big = decodeImageFile(new Uint8Array(readFileSync(join(IMAGES, 'dsb2018_512_uint16.tif'))), 'dsb', { maxPixels: 2 ** 26 });
+    for (const [q, x0, y0] of [[0, 0, 0], [1, 256, 0], [2, 0, 256], [3, 256, 256]]) {
+      const data = new Uint16Array(256 * 256);
+      for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) data[y * 256 + x] = big.data[(y0 + y) * 512 + x0 + x];
+      writeFileSync(join(dir, `q${q}.tif`), encodeTiff(createImage({ width: 256, height: 256 }, 'uint16', data)));
+    }
+    const pipeline = join(REPO_ROOT, 'pipelines', 'illumination-correction.json');
+    const whole = join(tmp, 'batch-whole');
+    expect(cellgraph(['run', pipeline, dir, '--out', whole]).code).toBe(0);
+    const outs = [1, 2].map((k) => join(tmp, `batch-shard${k}`));
+    const runs = outs.map((out, k) => cellgraph(['run', pipeline, dir, '--out', out, '--shard', `${k + 1}/2`]));
+    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(runs[0].stderr).toContain('first pass: batch over 4 images');
+    expectMergedEqualsWhole(outs, join(tmp, 'batch-merged'), whole, ['nuclei']);
+    expect(readdirSync(join(outs[1], 'corrected')).sort()).toEqual(['q2.tif', 'q3.tif']);
+    for (const [k, file] of [[0, 'q0.tif'], [0, 'q1.tif'], [1, 'q2.tif'], [1, 'q3.tif']] as const) {
+      expect(readFileSync(join(outs[k], 'corrected', file)).equals(readFileSync(join(whole, 'corrected', file))), file).toBe(true);
+    }
+  });
+
+  it('merge refuses folders that are not shards of one run, in one line', () => {
+    const [a, b] = [join(tmp, 'shard1'), join(tmp, 'batch-shard1')];
+    const cases: [string[], RegExp][] = [
+      [[a, a], /blobs\.tif is in both .*shard1 and .*shard1: shards must not overlap/],
+      [[a, b], /batch-shard1\/nuclei\.provenance\.json: this shard ran another pipeline/],
+      [[a, join(tmp, 'nowhere')], /nowhere has no images\.csv: it is not the --out folder of a cellgraph run/],
+    ];
+    for (const [dirs, message] of cases) {
+      const r = cellgraph(['merge', ...dirs, '--out', join(tmp, 'refused')]);
+      expect({ code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
+      expect(r.stderr).toMatch(message);
+    }
+    expect(cellgraph(['merge', a, '--out', a]).stderr).toMatch(/is one of the shard folders/);
+  });
+
+  it('refuses a shard that is not K/N with 1 <= K <= N, in one line', () => {
+    for (const bad of ['0/3', '4/3', '2', 'a/b', '1/0']) {
+      const r = cellgraph(['run', join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), join(IMAGES, 'blobs.tif'), '--out', join(tmp, 'bad'), '--shard', bad]);
+      expect({ bad, code: r.code, first: r.stderr.split('\n')[0] }).toEqual({ bad, code: 2, first: `cellgraph: --shard takes K/N with 1 <= K <= N (e.g. 2/8), got '${bad}'` });
+    }
+  });
+});
