@@ -95,15 +95,20 @@ export async function mergeShards(dirs: string[], outDir: string): Promise<strin
   const files: string[] = [];
   for (const table of tables) {
     const docs = dirs.map((d) => readSidecar(join(d, table + SIDECAR)));
-    // the image lists aside, every shard must have run the same pipeline
+    // the image lists aside, every shard must have run the same pipeline; a shard none of whose images
+    // reached the table records no steps, so it is not compared
     const recipe = (doc: TableProvenance) => canonicalJSON({ ...doc, images: [] });
+    const base = docs.findIndex((d) => d.images.length > 0);
+    const model = docs[Math.max(base, 0)];
     docs.forEach((doc, i) => {
-      if (recipe(doc) !== recipe(docs[0])) throw new UserError(`${dirs[i]}/${table}${SIDECAR}: this shard ran another pipeline (or cellgraph version) than ${dirs[0]}`);
+      if (doc.images.length > 0 && recipe(doc) !== recipe(model)) {
+        throw new UserError(`${dirs[i]}/${table}${SIDECAR}: this shard ran another pipeline (or cellgraph version) than ${dirs[base]}`);
+      }
     });
     const csv = join(out, `${table}.csv`);
     await writeAtomic(csv, mergeCsv(dirs.map((d) => join(d, `${table}.csv`))));
     const sidecar = join(out, table + SIDECAR);
-    await writeAtomic(sidecar, `${JSON.stringify({ ...docs[0], images: docs.flatMap((d) => d.images) }, null, 1)}\n`);
+    await writeAtomic(sidecar, `${JSON.stringify({ ...model, images: docs.flatMap((d) => d.images) }, null, 1)}\n`);
     files.push(csv, sidecar);
   }
   const images = join(out, 'images.csv');

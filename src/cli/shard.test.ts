@@ -48,22 +48,24 @@ describe('shardIndices', () => {
 });
 
 describe('cellgraph run --shard', () => {
-  it('nuclei-count: the shards\' tables, merged, are the whole run\'s', () => {
+  it('nuclei-count: the shards\' tables, merged, are the whole run\'s, a failed image included', () => {
     const dir = join(tmp, 'images');
     mkdirSync(dir);
     for (const f of ['blobs.tif', 'dsb2018_256_uint8.tif', 'dsb2018_512_uint16.tif', 'xy_8bit__mitocheck_incenp_t1.tif', 'nuclei_tubulin_dna.tif']) {
       writeFileSync(join(dir, f), readFileSync(join(IMAGES, f)));
     }
+    writeFileSync(join(dir, 'a_truncated.tif'), readFileSync(join(IMAGES, 'blobs.tif')).subarray(0, 300));
     const pipeline = join(REPO_ROOT, 'pipelines', 'nuclei-count.json');
     const whole = join(tmp, 'whole');
-    expect(cellgraph(['run', pipeline, dir, '--out', whole]).code).toBe(0);
-    const outs = [1, 2, 3].map((k) => join(tmp, `shard${k}`));
-    const runs = outs.map((out, k) => cellgraph(['run', pipeline, dir, '--out', out, '--shard', `${k + 1}/3`]));
-    expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(runs.map((r) => r.stdout.split(':').slice(0, 2).join(':'))).toEqual(['shard 1/3: 1 of 5 images', 'shard 2/3: 2 of 5 images', 'shard 3/3: 2 of 5 images']);
-    expect(lines(join(outs[0], 'images.csv')).map((l) => l.split(',')[0])).toEqual(['image', 'blobs.tif']);
-    // blobs.tif (shard 1) has no pixel size, later images do: the shards' nuclei.csv have different columns
-    expect(lines(join(outs[0], 'nuclei.csv'))[0]).not.toContain('area_um2');
+    expect(cellgraph(['run', pipeline, dir, '--out', whole]).code).toBe(1);
+    // six inputs in four shards of 1, 2, 1, 2: the first holds only the truncated file
+    const outs = [1, 2, 3, 4].map((k) => join(tmp, `shard${k}`));
+    const runs = outs.map((out, k) => cellgraph(['run', pipeline, dir, '--out', out, '--shard', `${k + 1}/4`]));
+    expect(runs.map((r) => r.code)).toEqual([1, 0, 0, 0]);
+    expect(runs.map((r) => r.stdout.split(':').slice(0, 2).join(':'))).toEqual(['shard 1/4: 1 of 6 images', 'shard 2/4: 2 of 6 images', 'shard 3/4: 1 of 6 images', 'shard 4/4: 2 of 6 images']);
+    expect(lines(join(outs[1], 'images.csv')).map((l) => l.split(',')[0])).toEqual(['image', 'blobs.tif', 'dsb2018_256_uint8.tif']);
+    // blobs.tif has no pixel size, later images do: the shards' nuclei.csv have different columns
+    expect(lines(join(outs[1], 'nuclei.csv'))[0]).not.toContain('area_um2');
     expectMergedEqualsWhole(outs, join(tmp, 'merged'), whole, ['nuclei']);
   });
 
@@ -94,8 +96,8 @@ describe('cellgraph run --shard', () => {
   it('merge refuses folders that are not shards of one run, in one line', () => {
     const [a, b] = [join(tmp, 'shard1'), join(tmp, 'batch-shard1')];
     const cases: [string[], RegExp][] = [
-      [[a, a], /blobs\.tif is in both .*shard1 and .*shard1: shards must not overlap/],
-      [[a, b], /batch-shard1\/nuclei\.provenance\.json: this shard ran another pipeline/],
+      [[a, a], /a_truncated\.tif is in both .*shard1 and .*shard1: shards must not overlap/],
+      [[join(tmp, 'shard2'), b], /batch-shard1\/nuclei\.provenance\.json: this shard ran another pipeline/],
       [[a, join(tmp, 'nowhere')], /nowhere has no images\.csv: it is not the --out folder of a cellgraph run/],
     ];
     for (const [dirs, message] of cases) {
