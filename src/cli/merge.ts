@@ -2,8 +2,8 @@
 // own --out), combined into the files one unsharded run writes: every table's rows in shard order under
 // the union of the shards' columns (in the order a whole run adds them), images.csv likewise, and each
 // table's provenance sidecar listing every image. Saved images stay in the shards' folders.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { canonicalJSON } from '../core/hash';
 import { csvLine, parseCsvLine } from '../io/csv';
@@ -21,42 +21,82 @@ function tablesOf(dir: string): string[] {
     .sort();
 }
 
-function readLines(path: string): string[] {
-  const text = readFileSync(path, 'utf8');
-  if (text === '') return [];
-  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+/** The lines of a file, read in 1 MiB chunks (tables of a whole plate do not fit in one string). */
+function* fileLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    let carry = '';
+    let n: number;
+    while ((n = readSync(fd, chunk, 0, chunk.length, null)) > 0) {
+      const lines = (carry + chunk.subarray(0, n).toString('utf8')).split('\n');
+      carry = lines.pop()!;
+      yield* lines;
+    }
+    if (carry !== '') yield carry;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** One CSV from the shards' copies: the union of their headers, each row placed under its columns. */
-function mergeCsv(paths: string[]): string {
+function header(path: string): string[] {
+  for (const line of fileLines(path)) return parseCsvLine(line);
+  throw new UserError(`${path} is empty`);
+}
+
+/** The lines after the header. */
+function* rowsOf(path: string): Generator<string> {
+  let first = true;
+  for (const line of fileLines(path)) {
+    if (!first) yield line;
+    first = false;
+  }
+}
+
+/**
+ * One CSV from the shards' copies, streamed to `dest` (whole or absent): the union of their headers in
+ * order of first appearance, each row placed under its columns.
+ */
+function mergeCsv(paths: string[], dest: string): void {
   const columns: string[] = [];
   const index = new Map<string, number>();
-  const parts = paths.map((path) => {
-    const [head, ...rows] = readLines(path);
-    if (head === undefined) throw new UserError(`${path} is empty`);
-    const names = parseCsvLine(head);
-    for (const name of names) {
-      if (!index.has(name)) {
-        index.set(name, columns.length);
-        columns.push(name);
-      }
-    }
-    return { names, rows };
-  });
-  let text = csvLine(columns);
-  for (const { names, rows } of parts) {
-    const same = names.length === columns.length && names.every((n, i) => columns[i] === n);
-    for (const row of rows) {
-      if (same) {
-        text += `${row}\n`;
-        continue;
-      }
-      const cells = new Array<string>(columns.length).fill('');
-      parseCsvLine(row).forEach((v, j) => (cells[index.get(names[j])!] = v));
-      text += csvLine(cells);
+  const headers = paths.map(header);
+  for (const name of headers.flat()) {
+    if (!index.has(name)) {
+      index.set(name, columns.length);
+      columns.push(name);
     }
   }
-  return text;
+  mkdirSync(dirname(dest), { recursive: true });
+  const tmp = `${dest}.${process.pid}.partial`;
+  const out = openSync(tmp, 'w');
+  try {
+    writeSync(out, csvLine(columns));
+    paths.forEach((path, k) => {
+      const names = headers[k];
+      const same = names.length === columns.length && names.every((n, i) => columns[i] === n);
+      let text = '';
+      for (const row of rowsOf(path)) {
+        if (same) text += `${row}\n`;
+        else {
+          const cells = new Array<string>(columns.length).fill('');
+          parseCsvLine(row).forEach((v, j) => (cells[index.get(names[j])!] = v));
+          text += csvLine(cells);
+        }
+        if (text.length > 1 << 20) {
+          writeSync(out, text);
+          text = '';
+        }
+      }
+      writeSync(out, text);
+    });
+  } catch (err) {
+    closeSync(out);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(out);
+  renameSync(tmp, dest);
 }
 
 function readSidecar(path: string): TableProvenance {
@@ -83,36 +123,38 @@ export async function mergeShards(dirs: string[], outDir: string): Promise<strin
   // each image in one shard only
   const seen = new Map<string, string>();
   for (const dir of dirs) {
-    const [head, ...rows] = readLines(join(dir, 'images.csv'));
-    const at = parseCsvLine(head ?? '').indexOf('image');
-    for (const row of rows) {
+    const path = join(dir, 'images.csv');
+    const at = header(path).indexOf('image');
+    for (const row of rowsOf(path)) {
       const image = parseCsvLine(row)[at];
       const other = seen.get(image);
       if (other !== undefined) throw new UserError(`${image} is in both ${other} and ${dir}: shards must not overlap`);
       seen.set(image, dir);
     }
   }
-  const files: string[] = [];
-  for (const table of tables) {
+  // every shard must have run the same pipeline (the image lists aside); a shard none of whose images
+  // reached a table records no steps for it, so it is not compared. All checked before anything is written.
+  const recipe = (doc: TableProvenance) => canonicalJSON({ ...doc, images: [] });
+  const sidecars = tables.map((table) => {
     const docs = dirs.map((d) => readSidecar(join(d, table + SIDECAR)));
-    // the image lists aside, every shard must have run the same pipeline; a shard none of whose images
-    // reached the table records no steps, so it is not compared
-    const recipe = (doc: TableProvenance) => canonicalJSON({ ...doc, images: [] });
-    const base = docs.findIndex((d) => d.images.length > 0);
-    const model = docs[Math.max(base, 0)];
+    const base = Math.max(0, docs.findIndex((d) => d.images.length > 0));
     docs.forEach((doc, i) => {
-      if (doc.images.length > 0 && recipe(doc) !== recipe(model)) {
-        throw new UserError(`${dirs[i]}/${table}${SIDECAR}: this shard ran another pipeline (or cellgraph version) than ${dirs[base]}`);
+      if (doc.images.length > 0 && recipe(doc) !== recipe(docs[base])) {
+        throw new UserError(`${join(dirs[i], table + SIDECAR)}: this shard ran another pipeline (or cellgraph version) than ${dirs[base]}`);
       }
     });
+    return { ...docs[base], images: docs.flatMap((d) => d.images) };
+  });
+  const files: string[] = [];
+  for (const [t, table] of tables.entries()) {
     const csv = join(out, `${table}.csv`);
-    await writeAtomic(csv, mergeCsv(dirs.map((d) => join(d, `${table}.csv`))));
+    mergeCsv(dirs.map((d) => join(d, `${table}.csv`)), csv);
     const sidecar = join(out, table + SIDECAR);
-    await writeAtomic(sidecar, `${JSON.stringify({ ...model, images: docs.flatMap((d) => d.images) }, null, 1)}\n`);
+    await writeAtomic(sidecar, `${JSON.stringify(sidecars[t], null, 1)}\n`);
     files.push(csv, sidecar);
   }
   const images = join(out, 'images.csv');
-  await writeAtomic(images, mergeCsv(dirs.map((d) => join(d, 'images.csv'))));
+  mergeCsv(dirs.map((d) => join(d, 'images.csv')), images);
   files.push(images);
   return files;
 }
