@@ -21,6 +21,15 @@ describe('previews', () => {
     expect(preview.outputs.threshold).toEqual({ kind: 'number', value: 15 });
     expect(preview.histogram?.threshold).toBe(15);
     expect(preview.histogram?.counts.reduce((a, b) => a + b, 0)).toBe(4);
+    // with a region, the histogram of the pixels inside it, which the threshold was computed from
+    const inRegion = makePreview({
+      key: 'k',
+      def: nodeRegistry.get('threshold')!,
+      outputs: { mask: maskFromRows([[0, 0], [0, 1]]), threshold: 25 },
+      inputs: { image, region: maskFromRows([[0, 0], [1, 1]]) },
+    });
+    expect(inRegion.histogram).toMatchObject({ min: 20, max: 30, threshold: 25 });
+    expect(inRegion.histogram?.counts.reduce((a, b) => a + b, 0)).toBe(2);
   });
 
   test('labels count distinct objects, as cellgraph run does, even when not consecutive', () => {

@@ -54,7 +54,10 @@ export function makePreview({ key, def, outputs, inputs, base }: PreviewInput): 
   const threshold = Object.entries(def.outputs).find(([, s]) => s.type === 'number');
   const input = Object.values(inputs).find((v): v is Image => typeof v === 'object' && v?.kind === 'image');
   if (threshold && input && typeof outputs[threshold[0]] === 'number') {
-    preview.histogram = { ...displayHistogram(input.data), threshold: outputs[threshold[0]] as number };
+    // with a region connected (threshold's optional input), the pixels the threshold was computed from
+    const region = inputs.region;
+    const values = typeof region === 'object' && (region.kind === 'mask' || region.kind === 'labels') ? input.data.filter((_, i) => region.data[i] !== 0) : input.data;
+    preview.histogram = { ...displayHistogram(values), threshold: outputs[threshold[0]] as number };
   }
   return preview;
 }
