@@ -119,6 +119,23 @@ describe('stacks in the editor', () => {
     expect(await selectedImage()).toContain('dsb2018_256_uint8.tif');
   });
 
+  test('summarize offers its table\'s columns as buttons: a click adds one, and the summary gains its statistics', async () => {
+    const { page } = browser;
+    await openExample('nuclei-declump.json');
+    await canvasNode(page, 'summarize').locator('.cg-node-header').click();
+    const buttons = page.getByRole('group', { name: 'Columns for Columns' });
+    expect(await buttons.getByRole('button', { name: 'area', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await buttons.getByRole('button', { name: 'solidity', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    await buttons.getByRole('button', { name: 'solidity', exact: true }).click();
+    await settle(page);
+    expect((await pipelineOf(page)).nodes.find((n) => n.id === 'summarize')!.params.columns).toBe('area, mean_intensity, solidity');
+    await buttons.getByRole('button', { name: 'solidity', exact: true }).click(); // already there: no change
+    expect((await pipelineOf(page)).nodes.find((n) => n.id === 'summarize')!.params.columns).toBe('area, mean_intensity, solidity');
+    const summary = canvasNode(page, 'export_summary');
+    await expect.poll(() => summary.locator('th').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('solidity_mean')]));
+    await page.keyboard.press('Escape');
+  });
+
   test('focus-stack: the index map in plane colours with its legend; the focus score plotted over planes', async () => {
     const { page } = browser;
     await openExample('focus-stack.json');

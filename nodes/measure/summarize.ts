@@ -48,7 +48,7 @@ export const summarize = defineNode({
     columns: z
       .string()
       .default('')
-      .meta({ label: 'Columns', description: 'Comma-separated column names to summarize (empty: every number column except label).' }),
+      .meta({ label: 'Columns', description: 'Comma-separated column names to summarize (empty: every number column except label).', columnsFrom: ['table'], columnList: true }),
   }),
   run: ({ table }, { columns }) => {
     const out: ColumnInput[] = [{ name: 'count', values: [table.rows] }];

@@ -32,6 +32,20 @@ export function ParamField({ nodeId, field, schema, value, suggestions }: { node
     </label>
   );
   const describedBy = `${id}-help ${id}-error`;
+  // the connected table's columns, as buttons: a click sets the name (or adds it to a list)
+  const chosen = text.split(',').map((t) => t.trim()).filter(Boolean);
+  const pick = (name: string) => {
+    if (field.columnList && chosen.includes(name)) return;
+    commit(field.columnList ? [...chosen, name].join(', ') : name);
+    seal();
+  };
+  const columns = suggestions?.length ? (
+    <div className="cg-columns" role="group" aria-label={`Columns for ${field.label}`}>
+      {suggestions.map((name) => (
+        <button type="button" key={name} aria-pressed={chosen.includes(name)} onClick={() => pick(name)}>{name}</button>
+      ))}
+    </div>
+  ) : null;
   let control;
   if (field.kind === 'list') {
     control = <ListControl nodeId={nodeId} id={id} field={field} schema={schema} value={shown} describedBy={describedBy} onError={setError} />;
@@ -78,7 +92,7 @@ export function ParamField({ nodeId, field, schema, value, suggestions }: { node
       </div>
     );
   } else {
-    const list = suggestions?.length ? `${id}-suggestions` : undefined;
+    const list = suggestions?.length && !field.columnList ? `${id}-suggestions` : undefined;
     control = (
       <>
         <input id={id} type="text" value={text} list={list} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => commit(e.target.value)} onBlur={seal} />
@@ -97,6 +111,7 @@ export function ParamField({ nodeId, field, schema, value, suggestions }: { node
     <div className={`cg-field${error ? ' invalid' : ''}`} data-param={field.key}>
       {label}
       {control}
+      {columns}
       <div id={`${id}-help`} className="cg-help">
         {field.description}
         {range && <span className="muted"> {field.description ? ' ' : ''}({range}{field.kind === 'number' && field.integer ? ', whole number' : ''})</span>}

@@ -77,6 +77,7 @@ describe('forms from param schemas', () => {
     const fields = (type: string) => fieldsOf(nodeRegistry.get(type)!.params);
     expect(fields('calculate-math').filter((f) => f.columnsFrom).map((f) => [f.key, f.columnsFrom])).toEqual([['a', ['a']], ['b', ['b', 'a']]]);
     expect(fields('filter-objects').find((f) => f.key === 'measurement')?.columnsFrom).toEqual(['measurements']);
+    expect(fields('summarize')[0]).toMatchObject({ key: 'columns', columnsFrom: ['table'], columnList: true });
     // every port named is an input of that node
     for (const def of nodeRegistry.values()) {
       for (const f of fieldsOf(def.params)) for (const port of f.columnsFrom ?? []) expect(Object.keys(def.inputs)).toContain(port);

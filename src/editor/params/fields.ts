@@ -14,6 +14,8 @@ interface FieldBase {
    * connected one counts): the editor offers that table's number columns as suggestions.
    */
   columnsFrom?: string[];
+  /** With columnsFrom: the param is a comma-separated list of column names (meta `columnList`). */
+  columnList?: boolean;
 }
 
 export type Field =
@@ -53,6 +55,7 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
     optional: !required && prop.default === undefined,
     default: prop.default,
     ...(Array.isArray(prop.columnsFrom ?? s.columnsFrom) ? { columnsFrom: (prop.columnsFrom ?? s.columnsFrom) as string[] } : {}),
+    ...((prop.columnList ?? s.columnList) === true ? { columnList: true } : {}),
   };
   const choices = choicesOf(s);
   if (choices) return { ...base, kind: 'select', options: choices.map((v) => ({ value: v, label: String(v) })) };
