@@ -76,11 +76,15 @@ function mergeCsv(paths: string[], dest: string): void {
       const names = headers[k];
       const same = names.length === columns.length && names.every((n, i) => columns[i] === n);
       let text = '';
+      let line = 1;
       for (const row of rowsOf(path)) {
+        line++;
         if (same) text += `${row}\n`;
         else {
+          const values = parseCsvLine(row);
+          if (values.length > names.length) throw new UserError(`${path} line ${line} has ${values.length} cells for ${names.length} columns`);
           const cells = new Array<string>(columns.length).fill('');
-          parseCsvLine(row).forEach((v, j) => (cells[index.get(names[j])!] = v));
+          values.forEach((v, j) => (cells[index.get(names[j])!] = v));
           text += csvLine(cells);
         }
         if (text.length > 1 << 20) {
