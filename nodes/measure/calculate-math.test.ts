@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/core/image';
+import { runPipeline } from '../../src/core/executor';
+import { hashBytes } from '../../src/core/hash';
+import { loadPipelineText } from '../../src/core/validate';
+import { imagePath, REPO_ROOT } from '../../src/testing/paths';
+import { nodeRegistry } from '../index';
 import { UserError } from '../../src/core/errors';
 import { createTable, numberColumn } from '../../src/core/table';
 import { testContext } from '../../src/testing/context';
@@ -47,6 +54,41 @@ describe('calculate-math', () => {
     const s1 = createTable([{ name: 'count', values: [12] }]);
     const s2 = createTable([{ name: 'count', values: [4] }]);
     expect(Array.from(numberColumn(run(s1, { a: 'count', b: 'count', name: 'ratio' }, s2), 'ratio'))).toEqual([3]);
+  });
+
+  it('classifies: greater (or equal) gives 1 or 0, empty where a value is missing', () => {
+    const t = run(nuclei, { a: 'mean_intensity', operation: 'greater', constant: 30, name: 'bright' });
+    expect(Array.from(numberColumn(t, 'bright'))).toEqual([1, 0, 0, NaN]);
+    const ge = run(nuclei, { a: 'mean_intensity', operation: 'greater-or-equal', constant: 30, name: 'bright' });
+    expect(Array.from(numberColumn(ge, 'bright'))).toEqual([1, 1, 0, NaN]);
+    const vsCytoplasm = run(nuclei, { a: 'mean_intensity', operation: 'greater', b: 'mean_intensity', name: 'brighter' }, cytoplasm);
+    expect(Array.from(numberColumn(vsCytoplasm, 'brighter'))).toEqual([1, 1, NaN, NaN]);
+  });
+
+  it('on real nuclei: summarize\'s mean of the class is the positive fraction of the image', async () => {
+    // nuclei-count with a classification and a per-image summary appended
+    const base = JSON.parse(readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), 'utf8'));
+    base.nodes.push(
+      { id: 'classify', type: 'calculate-math', params: { a: 'mean_intensity', operation: 'greater', constant: 100, name: 'bright' } },
+      { id: 'summary', type: 'summarize', params: { columns: 'bright' } },
+    );
+    base.edges.push(
+      { from: { node: 'measure', port: 'table' }, to: { node: 'classify', port: 'a' } },
+      { from: { node: 'classify', port: 'table' }, to: { node: 'summary', port: 'table' } },
+    );
+    const loaded = loadPipelineText(JSON.stringify(base), nodeRegistry);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const bytes = readFileSync(imagePath('dsb2018_256_uint8.tif'));
+    const result = await runPipeline(loaded.checked, { registry: nodeRegistry, source: { name: 'dsb2018_256_uint8.tif', bytes, hash: hashBytes(bytes) } });
+    expect(result.error).toBeUndefined();
+    const objects = result.values.get('measure')!.table as Table;
+    const intensity = Array.from(numberColumn(objects, 'mean_intensity'));
+    const positive = intensity.filter((v) => v > 100).length;
+    expect(positive).toBeGreaterThan(0);
+    expect(positive).toBeLessThan(intensity.length);
+    const summary = result.values.get('summary')!.table as Table;
+    expect(numberColumn(summary, 'count')[0]).toBe(intensity.length);
+    expect(numberColumn(summary, 'bright_mean')[0]).toBeCloseTo(positive / intensity.length, 12);
   });
 
   it('names the column, table or name at fault in one line', () => {

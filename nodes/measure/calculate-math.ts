@@ -8,6 +8,9 @@ const OPERATIONS = {
   subtract: (x: number, y: number) => x - y,
   multiply: (x: number, y: number) => x * y,
   divide: (x: number, y: number) => (y === 0 ? NaN : x / y),
+  // classification: 1 or 0, empty when either side is (NaN compares false, so it is caught first)
+  greater: (x: number, y: number) => (x !== x || y !== y ? NaN : x > y ? 1 : 0),
+  'greater-or-equal': (x: number, y: number) => (x !== x || y !== y ? NaN : x >= y ? 1 : 0),
 } as const;
 
 function numeric(table: Table, name: string, which: string): Extract<Column, { type: 'number' }> {
@@ -60,6 +63,9 @@ export const calculateMath = defineNode({
       'column), so connect tables measured on objects that share numbers: nuclei, their cells and cytoplasm ' +
       '(secondary- and tertiary-objects keep the nucleus\'s number). An object of A missing from B gets an empty ' +
       'value. Two per-image tables of one row each (e.g. from summarize) are matched to each other.',
+    'greater / greater-or-equal classify objects (CellProfiler ClassifyObjects with one threshold): 1 where ' +
+      'A > B (A >= B), else 0, e.g. pH3-positive nuclei as mean_intensity_pH3 greater than a Constant. The mean ' +
+      'of that column from summarize is then the positive fraction of each image (the mitotic index).',
     'The output is table A with the result added as its last column, named as given.',
   ].join('\n'),
   inputs: {
@@ -69,7 +75,7 @@ export const calculateMath = defineNode({
   outputs: { table: port.table() },
   params: z.object({
     a: z.string().default('mean_intensity').meta({ label: 'Column A', description: 'A number column of table A.', columnsFrom: ['a'] }),
-    operation: z.enum(['divide', 'multiply', 'add', 'subtract']).default('divide').meta({ label: 'Operation' }),
+    operation: z.enum(['divide', 'multiply', 'add', 'subtract', 'greater', 'greater-or-equal']).default('divide').meta({ label: 'Operation' }),
     b: z.string().default('').meta({ label: 'Column B', description: 'A number column of table B if connected, else of table A; empty: use Constant.', columnsFrom: ['b', 'a'] }),
     constant: z.number().default(1).meta({ label: 'Constant', description: 'B when Column B is empty.' }),
     name: z
