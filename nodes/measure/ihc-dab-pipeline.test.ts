@@ -1,7 +1,6 @@
 // pipelines/ihc-dab.json run as a user runs it: the built bin/cellgraph.mjs in a child process (npm test
 // builds it first) on scikit-image's IHC sample; the table and mask it writes are compared with the same
 // steps in scikit-image (scripts/reference/ihc_dab.py → test-data/reference/ihc/ihc_dab.json).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,10 @@ import { autoThreshold } from '../../src/imaging/threshold';
 import { colorDeconvolution } from '../../src/imaging/color-deconvolution';
 import { decodeImageFile } from '../../src/io/decode';
 import { imagePath, referencePath, REPO_ROOT } from '../../src/testing/paths';
+import { cellgraph } from '../../src/testing/cli';
 
 const IMAGE = 'ihc_fhl2_dab.png';
 const PIPELINE = join(REPO_ROOT, 'pipelines', 'ihc-dab.json');
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-ihc-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -30,10 +29,6 @@ interface Reference {
 }
 const reference = JSON.parse(readFileSync(referencePath('ihc', 'ihc_dab.json'), 'utf8')) as Reference;
 
-function cellgraph(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const decode = (path: string, name: string) => decodeImageFile(new Uint8Array(readFileSync(path)), name, { maxPixels: 2 ** 28 });
 

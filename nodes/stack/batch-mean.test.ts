@@ -1,7 +1,6 @@
 // batch-mean: on one image (the editor) and through the runner's two passes (the built
 // bin/cellgraph.mjs) over the planes of the real z-stack written as separate files, against numpy's
 // mean/std of the same planes (test-data/reference/stack/spots_project_{mean,std}.npy).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +13,10 @@ import { preparePipeline } from '../../src/cli/prepare';
 import { differences, loadSpots, referenceImage } from '../../src/imaging/stack-reference';
 import { testContext } from '../../src/testing/context';
 import { planeFiles } from '../../src/testing/plane-files';
-import { REPO_ROOT } from '../../src/testing/paths';
+import { cellgraph } from '../../src/testing/cli';
 import { nodeRegistry } from '../index';
 import { batchMean } from './batch-mean';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-batch-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -45,10 +43,6 @@ const PIPELINE = {
   ],
 };
 
-function cellgraph(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), 'x.tif', { maxPixels: 2 ** 28 });
 const csvRows = (path: string) => {
   const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(','));

@@ -2,7 +2,6 @@
 // bin/cellgraph.mjs in a child process (npm test builds it first) on the real z-stack; the files it
 // writes are decoded and compared with the numpy references of test-data/reference/{stack,focus}.
 // Kept out of pipelines/: src/cli/cli.test.ts validates every file in that folder as a pipeline.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../../src/io/decode';
 import { SPOTS_FILE, maxAbsDifference, readReferenceJson, referenceImage } from '../../src/imaging/stack-reference';
 import { imagePath, REPO_ROOT } from '../../src/testing/paths';
+import { cellgraph } from '../../src/testing/cli';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-stack-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cellgraph(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), SPOTS_FILE, { maxPixels: 2 ** 28 });
 

@@ -1,7 +1,7 @@
 // The runner on hostile images and dangerous output folders, end to end through bin/cellgraph.mjs
 // (npm test builds dist/ first): every bad image is one line naming the file, the batch goes on,
 // inputs are never written to.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,16 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createImage } from '../core/image';
 import { encodeTiff } from '../io/tiff';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
 
 const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const NUCLEI = join(REPO_ROOT, 'pipelines', 'nuclei-count.json');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-safety-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cellgraph = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** A small valid TIFF with the inline value of `tag` in its first IFD replaced (little-endian, classic). */

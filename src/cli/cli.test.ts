@@ -1,14 +1,14 @@
 // The `cellgraph` command end to end, as a user runs it: the built bin/cellgraph.mjs in a child
 // process (npm test builds dist/ first), on real images, compared with scikit-image's numbers.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGES, REFERENCE, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
+import { parseCsvLine } from '../io/csv';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const NUCLEI = join(REPO_ROOT, 'pipelines', 'nuclei-count.json');
 const STATS = join(REPO_ROOT, 'pipelines', 'image-stats.json');
 const SYNTHETIC = join(REPO_ROOT, 'test-data', 'synthetic', 'synthetic_nuclei.tif');
@@ -23,33 +23,11 @@ const REAL = [
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cellgraph(args: string[], cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
-/** Minimal CSV reader for the files cellgraph writes (quoted cells may hold commas and quotes). */
+/** The CSV files cellgraph writes, as rows of named cells. */
 function readCsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
-  const split = (line: string) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') cells.push(cur), (cur = '');
-      else cur += ch;
-    }
-    cells.push(cur);
-    return cells;
-  };
-  const header = split(lines[0]);
-  return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i], v])));
+  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n').map(parseCsvLine);
+  return rows.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

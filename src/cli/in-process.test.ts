@@ -1,20 +1,15 @@
 // A small batch (or --jobs 1) runs on the main thread; with --timeout every image goes to a worker
 // thread. Both must write the same files, byte for byte, apart from the measured durations.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-in-process-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cellgraph = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 /** Every file under dir (relative path → bytes), durations blanked: images.csv's last column, records' durationMs. */
 function outputs(dir: string): Map<string, string> {

@@ -1,24 +1,19 @@
 // Provenance end to end, as a user runs it (the built bin/cellgraph.mjs in a child process): saved
 // TIFFs/PNGs embed the pipeline, tables get a .provenance.json sidecar, and `run --from` an exported
 // file re-runs the embedded pipeline, writing byte-identical files.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imagePath, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const PIPELINE = join(REPO_ROOT, 'pipelines', 'z-projection.json');
 const SPOTS = 'xyz_16bit__spots.ome.tif';
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-provenance-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cellgraph(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const read = (...parts: string[]) => readFileSync(join(tmp, ...parts));
 /** images.csv without its last column, duration_ms, the one thing that differs between runs. */

@@ -1,7 +1,6 @@
 // `cellgraph run --shard K/N`: each machine runs one contiguous part of the inputs; `cellgraph merge`
 // combines the parts' tables into exactly what one whole run writes, also for a batch pipeline (whose
 // batch-mean still reads every input).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,16 +9,12 @@ import { createImage } from '../core/image';
 import { decodeImageFile } from '../io/decode';
 import { encodeTiff } from '../io/tiff-encode';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
 import { shardIndices } from './run';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cellgraph = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 /** A CSV's lines; images.csv's last column (the measured duration) blanked. */
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => (path.endsWith('images.csv') ? l.replace(/,[^,]*$/, ',') : l));

@@ -1,6 +1,5 @@
 // `cellgraph run --stack`, as a user runs it (the built bin/cellgraph.mjs): a folder of single planes
 // written from the real z-stack gives the same projection and statistics as the OME-TIFF itself.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,18 +8,14 @@ import { createImage } from '../core/image';
 import { decodeImageFile } from '../io/decode';
 import { encodeTiff } from '../io/tiff';
 import { imagePath, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
 import { planeFiles } from '../testing/plane-files';
 
-const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
 const PIPELINE = join(REPO_ROOT, 'pipelines', 'z-projection.json');
 const SPOTS = 'xyz_16bit__spots.ome.tif';
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-stack-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cellgraph(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), 'x.tif', { maxPixels: 2 ** 28 });
 const csvRows = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
 
