@@ -3,7 +3,7 @@ import { UserError } from '../../src/core/errors';
 import { defineNode, port } from '../../src/core/node';
 import { toGray } from '../../src/imaging/to-gray';
 import { decodeImageFile } from '../../src/io/decode';
-import { decodeImageStack } from '../../src/io/image-stack';
+import { decodeImageChannels, decodeImageStack } from '../../src/io/image-stack';
 
 export const loadImage = defineNode({
   type: 'load-image',
@@ -23,6 +23,9 @@ export const loadImage = defineNode({
     '(PhysicalSizeX/Y/Z), or from a TIFF resolution in centimetres, converted to µm; PNG and JPEG carry none. ' +
     'A folder run as a stack (`cellgraph run --stack`) is read as one image: the planes of its files in ' +
     'file-name order, every file of the same size, channels and type as the first, with the first file\'s pixel size. ' +
+    'Files that hold one channel each (`cellgraph run --channels d0,d1,d2`, or several images used as channels in the ' +
+    'editor) are read as one image whose channels are theirs in the given order, every file of the first one\'s size, ' +
+    'planes and type. ' +
     'Channels "gray" converts RGB (or RGBA, ignoring alpha) with the scikit-image rgb2gray weights ' +
     '0.2125 R + 0.7154 G + 0.0721 B, giving a 32-bit float image in the input\'s own range (0–255 for ' +
     '8-bit, 0–65535 for 16-bit: not rescaled to 0–1); a 1-channel image is passed through unchanged, and ' +
@@ -44,9 +47,10 @@ export const loadImage = defineNode({
   run(_, { channels }, ctx) {
     if (!ctx.source) throw new UserError('load-image has no input file: run the pipeline on an image');
     const opts = { maxPixels: ctx.maxPixels };
-    const image = ctx.source.planes
-      ? decodeImageStack(ctx.source.planes, ctx.source.name, opts)
-      : decodeImageFile(ctx.source.bytes, ctx.source.name, opts);
+    const { planes, join, name } = ctx.source;
+    const image = planes
+      ? join === 'channels' ? decodeImageChannels(planes, name, opts) : decodeImageStack(planes, name, opts)
+      : decodeImageFile(ctx.source.bytes, name, opts);
     return { image: channels === 'gray' ? toGray(image) : image };
   },
 });

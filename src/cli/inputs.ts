@@ -12,8 +12,12 @@ export interface InputFile {
   display: string;
   /** File-name-safe stem for saved images: display without extension, folders joined by '_'. */
   stem: string;
-  /** With --stack: the folder's image files (plane order); `path` is the folder. */
+  /** With --stack: the folder's image files (plane order); `path` is the folder. With --channels: the image's channel files, in channel order. */
   stack?: string[];
+  /** With --channels: the files in `stack` are channels of one image, not planes. */
+  join?: 'channels';
+  /** Why this item cannot be read (e.g. a channel file is missing): it fails alone with this line. */
+  problem?: string;
 }
 
 const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
@@ -98,4 +102,43 @@ export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
     const stem = display.slice(0, display.length - extname(display).length).replace(/[/\\]/g, '_');
     return { path, display, stem };
   });
+}
+
+/**
+ * `--channels d0,d1,d2`: the INPUT files (as for a plain run) are grouped into images whose channels
+ * are separate files, as many microscopes write them: a file belongs to channel k when its name (without
+ * extension) contains the k-th token, and files whose names are equal once that token (its last
+ * occurrence) is removed are one image, named so (e.g. `A01_s1_w1.tif`, `A01_s1_w2.tif` → `A01_s1_.tif`
+ * with `--channels w1,w2`). Images are in name order; one that lacks a channel, or has a channel twice,
+ * fails alone. A file that matches no token is refused (narrow the INPUT globs).
+ */
+export function expandChannelInputs(args: string[], tokens: string[], cwd = process.cwd()): InputFile[] {
+  const groups = new Map<string, { display: string; files: (string | undefined)[]; twice?: string }>();
+  for (const file of expandInputs(args, cwd)) {
+    const ext = extname(file.display);
+    const stem = file.display.slice(0, file.display.length - ext.length);
+    // the token whose last occurrence is rightmost (a channel token usually ends the name)
+    let channel = -1;
+    let at = -1;
+    tokens.forEach((t, k) => {
+      const i = stem.lastIndexOf(t);
+      if (i > at || (i === at && i >= 0 && t.length > tokens[channel].length)) (channel = k), (at = i);
+    });
+    if (channel < 0) throw new UserError(`${file.display} matches none of the --channels tokens ${tokens.join(', ')}`);
+    const display = stem.slice(0, at) + stem.slice(at + tokens[channel].length) + ext;
+    const key = join(resolve(cwd, file.path, '..'), display.split('/').pop()!);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { display, files: new Array(tokens.length).fill(undefined) }));
+    if (group.files[channel] !== undefined) group.twice ??= `${group.files[channel]} and ${file.path} are both channel ${tokens[channel]} of ${display}`;
+    else group.files[channel] = file.path;
+  }
+  return [...groups.values()]
+    .sort((a, b) => byName(a.display, b.display))
+    .map(({ display, files, twice }) => {
+      const missing = tokens.filter((_, k) => files[k] === undefined);
+      const problem = twice ?? (missing.length ? `channel ${missing.join(', ')} of ${display} is missing (found ${files.filter(Boolean).map((f) => basename(f!)).join(', ')})` : undefined);
+      const stem = display.slice(0, display.length - extname(display).length).replace(/[/\\]/g, '_');
+      const present = files.filter((f): f is string => f !== undefined);
+      return { path: present[0], display, stem, stack: present, join: 'channels' as const, ...(problem ? { problem } : {}) };
+    });
 }

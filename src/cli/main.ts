@@ -9,7 +9,7 @@ import { DEFAULT_MAX_PIXELS } from '../core/executor';
 import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
 import { readEmbeddedPipeline } from '../io/embedded-provenance';
-import { expandInputs, expandStackInputs } from './inputs';
+import { expandChannelInputs, expandInputs, expandStackInputs } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
 import { mergeShards } from './merge';
@@ -38,6 +38,9 @@ Options for run:
   --out DIR               folder for the tables (<name>.csv, images.csv) and saved images (required)
   --stack                 each INPUT is a folder whose images (sorted by name, all of one size and
                           type) load as the planes of one image: one batch item per folder
+  --channels T1,T2,...    images stored as one file per channel: a file whose name contains Tk is
+                          channel k, and files whose names match once it is removed are one image
+                          (e.g. --channels w1,w2: A01_w1.tif + A01_w2.tif → A01_.tif, 2 channels)
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
   --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
                           metadata-from-filename), the number of images and rows and the mean, median
@@ -171,6 +174,15 @@ function positiveInt(value: unknown, flag: string, min = 1): number {
   return n;
 }
 
+/** --channels T1,T2,…: two or more distinct, non-empty name parts. */
+function parseChannelTokens(text: string): string[] {
+  const tokens = text.split(',').map((t) => t.trim());
+  if (tokens.length < 2 || tokens.some((t) => t === '') || new Set(tokens).size !== tokens.length) {
+    throw new UsageError(`--channels takes two or more different name parts separated by commas (e.g. w1,w2 or d0,d1,d2), got '${text}'`);
+  }
+  return tokens;
+}
+
 /** --shard K/N: whole numbers with 1 <= K <= N. */
 function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -195,6 +207,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       stack: { type: 'boolean' },
       'group-by': { type: 'string', multiple: true },
       shard: { type: 'string' },
+      channels: { type: 'string' },
     },
     0,
   );
@@ -218,7 +231,9 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     return 2;
   }
   const outDir = resolve(values.out);
-  const inputs = values.stack ? expandStackInputs(inputArgs) : expandInputs(inputArgs);
+  if (values.stack && values.channels !== undefined) throw new UsageError('--stack and --channels cannot be combined');
+  const tokens = values.channels === undefined ? undefined : parseChannelTokens(String(values.channels));
+  const inputs = values.stack ? expandStackInputs(inputArgs) : tokens ? expandChannelInputs(inputArgs, tokens) : expandInputs(inputArgs);
   const groupBy = (values['group-by'] as string[] | undefined) ?? [];
   checkOutputNames(prepared.checked, nodeRegistry, groupBy);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);

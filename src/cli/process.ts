@@ -134,7 +134,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   return record;
 }
 
-/** The batch item's file, or with --stack its folder's files, read and hashed. */
+/** The batch item's file, or with --stack its folder's files (with --channels its channel files), read and hashed. */
 async function readSource(input: InputFile): Promise<SourceFile> {
   const read = async (path: string, what: string) => {
     let buf: Buffer;
@@ -146,13 +146,14 @@ async function readSource(input: InputFile): Promise<SourceFile> {
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     return { name: basename(path), bytes, hash: createHash('sha256').update(bytes).digest('hex') };
   };
+  if (input.problem) throw new UserError(input.problem);
   if (!input.stack) {
     const file = await read(input.path, 'the file');
     return { ...file, name: input.display.split('/').pop()! };
   }
   const files = [];
   for (const path of input.stack) files.push(await read(path, basename(path)));
-  return stackSource(input.display.split('/').pop()!, files);
+  return stackSource(input.display.split('/').pop()!, files, input.join === 'channels' ? 'channels' : 'planes');
 }
 
 /** The images.csv columns a pipeline produces, in pipeline order. */

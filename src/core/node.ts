@@ -61,6 +61,8 @@ export interface SourceFile {
    * folder's, `bytes` is empty, and load-image reads these as one multi-plane image.
    */
   planes?: { name: string; bytes: Uint8Array; hash: string }[];
+  /** 'channels': the `planes` files are the channels of one image (`cellgraph run --channels`), not its planes. */
+  join?: 'channels';
 }
 
 /** How a batch node folds the items of a batch into its outputs. State stays in one thread. */

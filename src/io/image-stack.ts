@@ -1,6 +1,8 @@
-// A folder of single images as one stack: each file's planes, in file order, become the planes of
-// one image (`cellgraph run --stack`; the editor can build the same from dropped files). Every file
-// must have the first one's width, height, channels and pixel type.
+// Several files as one image. A stack: each file's planes, in file order, become the planes of one
+// image (`cellgraph run --stack`; the editor can build the same from dropped files); every file must
+// have the first one's width, height, channels and pixel type. Channels: each file's channels, in file
+// order, become the channels of one image (`cellgraph run --channels`, microscopes that write one file
+// per channel); every file must have the first one's width, height, planes and pixel type.
 import { UserError } from '../core/errors';
 import { hashString } from '../core/hash';
 import { allocPixels, createImage, type Image, type ImageMeta } from '../core/image';
@@ -19,9 +21,11 @@ export interface StackFile {
  * The SourceFile of a stack: named after its folder, its hash covering every file's hash in order
  * (so the cache key changes when any file, or the order, does).
  */
-export function stackSource(folderName: string, files: StackFile[]): SourceFile {
+export function stackSource(folderName: string, files: StackFile[], join: 'planes' | 'channels' = 'planes'): SourceFile {
   if (files.length === 0) throw new UserError(`the stack folder ${folderName} holds no images`);
-  return { name: folderName, bytes: new Uint8Array(0), hash: hashString(`stack\n${files.map((f) => f.hash).join('\n')}`), planes: files };
+  // the same files joined as channels are another image: another hash, so another cache key
+  const hash = hashString(`${join === 'channels' ? 'channels' : 'stack'}\n${files.map((f) => f.hash).join('\n')}`);
+  return { name: folderName, bytes: new Uint8Array(0), hash, planes: files, ...(join === 'channels' ? { join } : {}) };
 }
 
 const describe = (i: Image) => `${i.width}×${i.height} ${i.dtype}${i.channels > 1 ? ` with ${i.channels} channels` : ''}`;
@@ -62,4 +66,50 @@ export function decodeImageStack(files: StackFile[], folderName: string, opts: {
   const meta: ImageMeta = { source: folderName, extra: { stackFiles: String(files.length) } };
   if (first.meta.pixelSize) meta.pixelSize = { ...first.meta.pixelSize };
   return createImage({ width: first.width, height: first.height, planes: first.planes * files.length, channels: first.channels }, first.dtype, data, meta);
+}
+
+/**
+ * Decodes the files in order and joins their channels: plane p of the result holds file 1's channels
+ * of plane p, then file 2's, and so on. Source `name`, pixel size of the first file;
+ * meta.extra.channelFiles lists the files. Errors name the file.
+ */
+export function decodeImageChannels(files: StackFile[], name: string, opts: { maxPixels: number }): Image {
+  if (files.length === 0) throw new UserError(`${name}: no channel files`);
+  const images: Image[] = [];
+  let samples = 0;
+  for (const f of files) {
+    let image: Image;
+    try {
+      image = decodeImageFile(f.bytes, f.name, opts);
+    } catch (err) {
+      if (err instanceof UserError) throw new UserError(`${f.name}: ${err.message}`);
+      throw err;
+    }
+    const first = images[0] ?? image;
+    if (image.width !== first.width || image.height !== first.height || image.planes !== first.planes || image.dtype !== first.dtype) {
+      const planes = (i: Image) => (i.planes > 1 ? ` (${i.planes} planes)` : '');
+      throw new UserError(
+        `${f.name} is ${describe(image)}${planes(image)}, but ${files[0].name} (the first channel) is ${describe(first)}${planes(first)}: ` +
+          'the channel files of an image must have the same size, planes and type',
+      );
+    }
+    samples += image.data.length;
+    if (samples > opts.maxPixels) throw tooLarge(`the image from ${files.length} channel files`, samples, opts.maxPixels);
+    images.push(image);
+  }
+  const { width, height, planes, dtype } = images[0];
+  const n = width * height;
+  const channels = images.reduce((c, i) => c + i.channels, 0);
+  const data = allocPixels(dtype, n * planes * channels);
+  for (let p = 0; p < planes; p++) {
+    let c0 = 0;
+    for (const image of images) {
+      const from = p * image.channels * n;
+      data.set(image.data.subarray(from, from + image.channels * n), (p * channels + c0) * n);
+      c0 += image.channels;
+    }
+  }
+  const meta: ImageMeta = { source: name, extra: { channelFiles: files.map((f) => f.name).join(', ') } };
+  if (images[0].meta.pixelSize) meta.pixelSize = { ...images[0].meta.pixelSize };
+  return createImage({ width, height, planes, channels }, dtype, data, meta);
 }
