@@ -270,6 +270,54 @@ describe('stacks in the editor', () => {
     await settle(page);
   });
 
+  test('one file per channel used as the channels of one image (the runner\'s --channels)', async () => {
+    const { page } = browser;
+    await openExample('image-stats.json');
+    const dir = mkdtempSync(join(tmpdir(), 'cellgraph-channels-'));
+    // CellProfiler's ExampleHuman field under its microscope's names: DNA, pH3, cells
+    const paths = ['examplehuman_cell_d2.tif', 'examplehuman_dna_packbits.tif', 'examplehuman_ph3_d1.tif'].map((f) => {
+      const path = join(dir, `AS_09125_050116030001_D03f00d${f.includes('dna') ? 0 : f.includes('ph3') ? 1 : 2}.tif`);
+      copyFileSync(join(REPO, 'test-data/images', f), path);
+      return path;
+    });
+    await dropFiles(page, page.locator('.react-flow__pane'), paths);
+    await settle(page);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    const images = page.getByRole('region', { name: 'Images' });
+    const others = images.getByRole('button', { name: /^Remove (?!AS_09125)/ });
+    while ((await others.count()) > 0) await others.first().click();
+    await settle(page);
+    await page.getByRole('checkbox', { name: 'Use these files as the channels of one image, ordered by name' }).check();
+    await settle(page);
+    expect(await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).isChecked()).toBe(false);
+    expect(await images.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^1AS_09125_050116030001_D03f00d0\.tif/),
+      expect.stringMatching(/^2AS_09125_050116030001_D03f00d1\.tif/),
+      expect.stringMatching(/^3AS_09125_050116030001_D03f00d2\.tif/),
+    ]);
+    expect(await page.getByTestId('stack-summary').textContent()).toBe('Image AS_09125_050116030001_D03f00d: 3 files → channels 1–3');
+    await expect.poll(() => canvasNode(page, 'load').locator('.cg-preview-caption').first().textContent()).toContain('3 ch');
+    const stats = canvasNode(page, 'stats');
+    await expect.poll(async () => {
+      const header = await stats.locator('thead th').allTextContents();
+      const row = await stats.locator('tbody tr').first().locator('td').allTextContents();
+      return [row[header.findIndex((h) => h.startsWith('planes'))], row[header.findIndex((h) => h.startsWith('channels'))]];
+    }).toEqual(['1', '3']);
+    // a reload keeps the mode; switching to a stack makes the same files planes
+    await page.reload();
+    await waitForReady(page);
+    await settle(page);
+    expect(await page.getByTestId('stack-summary').textContent()).toBe('Image AS_09125_050116030001_D03f00d: 3 files → channels 1–3');
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).check();
+    await settle(page);
+    expect(await page.getByTestId('stack-summary').textContent()).toBe('Stack AS_09125_050116030001_D03f00d: 3 files → planes 0–2');
+    await expect.poll(() => canvasNode(page, 'load').locator('.cg-preview-caption').first().textContent()).toContain('512×512×3');
+    await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).uncheck();
+    await settle(page);
+  });
+
   test('dropping an exported TIFF reopens the pipeline that made it, on the image it was made from', async () => {
     const { page } = browser;
     await openExample('z-projection.json');

@@ -1,11 +1,12 @@
 // The images the pipeline runs on: add more (picker or drop), pick the one previewed, or use them
-// all as one stack ordered by file name.
+// all as one image ordered by file name: a stack of planes, or one file per channel.
 import { useRef } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
 import { stackOrder } from '../files/stack-name';
 
 export function ImagesPanel() {
-  const { sources, sourceHash, stack } = useSessionState();
+  const { sources, sourceHash, stack, join } = useSessionState();
+  const channels = stack && join === 'channels';
   const { session } = useServices();
   const picker = useRef<HTMLInputElement>(null);
   const stackInput = session.stackInput;
@@ -15,14 +16,21 @@ export function ImagesPanel() {
       <h2>Images</h2>
       {sources.length === 0 && <p className="muted">No image yet: drop TIFF, PNG or JPEG files on the page.</p>}
       {sources.length > 1 && (
-        <label className="cg-stack-toggle" title="Like `cellgraph run --stack` on a folder: every image must have the same size, channels and type">
-          <input type="checkbox" checked={stack} onChange={(e) => session.setStack(e.target.checked)} />
-          Use these files as one stack, ordered by name
-        </label>
+        <>
+          <label className="cg-stack-toggle" title="Like `cellgraph run --stack` on a folder: every image must have the same size, channels and type">
+            <input type="checkbox" checked={stack && !channels} onChange={(e) => session.setStack(e.target.checked, 'planes')} />
+            Use these files as one stack, ordered by name
+          </label>
+          <label className="cg-stack-toggle" title="Like `cellgraph run --channels` (one file per channel): every image must have the same size, planes and type">
+            <input type="checkbox" checked={channels} onChange={(e) => session.setStack(e.target.checked, 'channels')} />
+            Use these files as the channels of one image, ordered by name
+          </label>
+        </>
       )}
       {stack && stackInput && (
         <p className="muted" data-testid="stack-summary">
-          Stack <strong>{stackInput.name}</strong>: {sources.length} files → planes 0–{sources.length - 1}
+          {channels ? 'Image' : 'Stack'} <strong>{stackInput.name}</strong>: {sources.length} files →{' '}
+          {channels ? `channels 1–${sources.length}` : `planes 0–${sources.length - 1}`}
         </p>
       )}
       <ul className={stack ? 'cg-stack-list' : undefined}>
@@ -30,7 +38,7 @@ export function ImagesPanel() {
           <li key={s.hash}>
             <label>
               {stack ? (
-                <span className="cg-plane-number" aria-label={`plane ${i}`}>{i}</span>
+                <span className="cg-plane-number" aria-label={channels ? `channel ${i + 1}` : `plane ${i}`}>{channels ? i + 1 : i}</span>
               ) : (
                 <input type="radio" name="cg-source" checked={s.hash === sourceHash} onChange={() => session.selectSource(s.hash)} />
               )}

@@ -92,15 +92,15 @@ export class Engine implements EngineApi {
     return job;
   }
 
-  /** The images of a stack, in order, as one source (as `cellgraph run --stack` reads a folder). */
-  private async stackOf(name: string, hashes: string[]): Promise<SourceFile | undefined> {
+  /** The images of a stack (or the channel files of one image), in order, as one source (as `cellgraph run --stack` reads a folder). */
+  private async stackOf(name: string, hashes: string[], join: 'planes' | 'channels' = 'planes'): Promise<SourceFile | undefined> {
     const files: SourceFile[] = [];
     for (const hash of hashes) {
       const file = await this.source(hash);
       if (!file) return undefined;
       files.push(file);
     }
-    return stackSource(name, files);
+    return stackSource(name, files, join);
   }
 
   private async runOne({ runId, pipeline, sourceHash, stack, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
@@ -108,7 +108,7 @@ export class Engine implements EngineApi {
     if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: 0 };
     const checked = checkPipeline(pipeline, this.registry);
     if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
-    const source = stack ? await this.stackOf(stack.name, stack.hashes) : sourceHash ? await this.source(sourceHash) : undefined;
+    const source = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.source(sourceHash) : undefined;
     if ((sourceHash || stack) && !source) {
       return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
     }

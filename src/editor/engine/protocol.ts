@@ -79,6 +79,8 @@ export interface StackInput {
   /** The stack's name, standing for the folder name the runner would use. */
   name: string;
   hashes: string[];
+  /** 'channels': the files are the channels of one image (the runner's --channels), not planes. */
+  join?: 'channels';
 }
 
 export interface RunRequest {

@@ -10,6 +10,8 @@ export interface Autosave {
   sources: SourceInfo[];
   sourceHash?: string;
   stack?: boolean;
+  /** With stack: how the files join, as planes (default) or as channels. */
+  join?: 'planes' | 'channels';
   cacheLimit?: number;
 }
 

@@ -31,6 +31,8 @@ export interface SessionState {
   sourceHash?: string;
   /** Run on every image at once, as one stack ordered by file name (the runner's --stack). */
   stack: boolean;
+  /** With stack: the files are the planes (default) or the channels (the runner's --channels) of one image. */
+  join: 'planes' | 'channels';
   nodes: Record<string, NodeRunState>;
   running: boolean;
   lastRun?: RunSummary;
@@ -49,7 +51,7 @@ export interface SessionState {
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], stack: false, nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
+  private state: SessionState = { sources: [], stack: false, join: 'planes', nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
@@ -103,7 +105,7 @@ export class Session {
 
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
-    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1 });
+    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes' });
     if (sources.length === 0) await addSample(this);
 
     this.store.subscribe((next, previous) => {
@@ -139,6 +141,7 @@ export class Session {
       sources: this.state.sources,
       sourceHash: this.state.sourceHash,
       stack: this.state.stack,
+      join: this.state.join,
       cacheLimit: this.state.cache?.maxBytes,
     });
   }
@@ -172,10 +175,13 @@ export class Session {
     this.scheduleRun(0);
   }
 
-  /** Use every image as one stack (ordered by file name), or go back to one image at a time. */
-  setStack(on: boolean): void {
-    if (on === this.state.stack) return;
-    this.update({ stack: on });
+  /**
+   * Use every image as one image (ordered by file name): its planes (a stack), or with join 'channels'
+   * its channels; or go back to one image at a time.
+   */
+  setStack(on: boolean, join: 'planes' | 'channels' = 'planes'): void {
+    if (on === this.state.stack && (!on || join === this.state.join)) return;
+    this.update({ stack: on, ...(on ? { join } : {}) });
     this.autosave();
     this.scheduleRun(0);
   }
@@ -184,7 +190,8 @@ export class Session {
   get stackInput(): StackInput | undefined {
     if (!this.state.stack || this.state.sources.length === 0) return undefined;
     const ordered = stackOrder(this.state.sources);
-    return { name: stackName(ordered.map((s) => s.name)), hashes: ordered.map((s) => s.hash) };
+    const join = this.state.join === 'channels' ? { join: 'channels' as const } : {};
+    return { name: stackName(ordered.map((s) => s.name)), hashes: ordered.map((s) => s.hash), ...join };
   }
 
   /** Open pipeline text; on any problem, show them all and leave the graph as it is. */
