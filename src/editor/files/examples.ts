@@ -24,6 +24,7 @@ const SAMPLE_FOR: Record<string, SampleImage> = {
   'z-projection.json': sample('xyz_16bit__spots.ome.tif'),
   'focus-stack.json': sample('xyz_16bit__spots.ome.tif'),
   'ihc-dab.json': sample('ihc_fhl2_dab.png'),
+  'mitotic-index.json': sample('examplehuman_3ch.tif'),
 };
 
 export const SAMPLE_IMAGES: SampleImage[] = [SAMPLE_IMAGE, ...new Map(Object.values(SAMPLE_FOR).map((s) => [s.name, s])).values()];
