@@ -123,6 +123,7 @@ describe('stacks in the editor', () => {
     const { page } = browser;
     await openExample('nuclei-declump.json');
     await canvasNode(page, 'summarize').locator('.cg-node-header').click();
+    expect(await page.getByTestId('aliases').textContent()).toBe('In CellProfiler / Fiji: ExportToSpreadsheet (per image), Summarize');
     const buttons = page.getByRole('group', { name: 'Columns for Columns' });
     expect(await buttons.getByRole('button', { name: 'area', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await buttons.getByRole('button', { name: 'solidity', exact: true }).getAttribute('aria-pressed')).toBe('false');

@@ -10,6 +10,7 @@ export const exportTable = defineNode({
   version: 1,
   category: 'Export',
   label: 'Export table',
+  aliases: ['ExportToSpreadsheet', 'Save Results'],
   description:
     'Writes the table to a CSV file. Running a batch (`cellgraph run … --out DIR`), the rows of every ' +
     'image go into one file, DIR/<name>.csv, in the order the images were given, with a first column ' +

@@ -30,6 +30,7 @@ export const overlayOutlines = defineNode({
   version: 1,
   category: 'Export',
   label: 'Overlay outlines',
+  aliases: ['OverlayOutlines', 'Outline'],
   description: [
     'Draws the outlines of objects over an image, for checking a segmentation by eye (CellProfiler ' +
       'OverlayOutlines): connect it to save-image to keep one quality-control picture per input of a batch. ' +

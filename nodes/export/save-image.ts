@@ -7,6 +7,7 @@ export const saveImage = defineNode({
   version: 1,
   category: 'Export',
   label: 'Save image',
+  aliases: ['SaveImages', 'Save As'],
   description:
     'Writes an image, mask or label image to a file. Running a batch (`cellgraph run … --out DIR`), each ' +
     'input gives DIR/<name>/<input file name without extension>.<tif|png>. TIFF keeps every value and type ' +

@@ -9,6 +9,7 @@ export const bestFocusPlane = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Best focus plane',
+  aliases: ['Find focused slices'],
   description:
     'Picks the sharpest plane of a stack: the one with the highest focus score (the mean focus measure ' +
     'over the plane, as Focus score per plane computes it; the first one on ties). ' + FOCUS_MEASURE_TEXT +

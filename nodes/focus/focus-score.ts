@@ -10,6 +10,7 @@ export const focusScore = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Focus score per plane',
+  aliases: ['MeasureImageQuality (focus)'],
   description:
     'Scores how sharp each plane of a stack is: one row per plane with its 0-based number (plane), the ' +
     'mean of the focus measure over the plane (focus_score, in intensity units; higher is sharper) and ' +

@@ -8,6 +8,7 @@ export const focusStack = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Focus stack (extended depth of field)',
+  aliases: ['Extended Depth of Field', 'Stack Focuser'],
   description:
     'Makes one image in which everything is sharp from a z-stack, taking each pixel from the plane where ' +
     'it is most in focus. ' + FOCUS_MEASURE_TEXT + ' At each pixel the plane with the highest focus measure ' +

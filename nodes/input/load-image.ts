@@ -10,6 +10,7 @@ export const loadImage = defineNode({
   version: 1,
   category: 'Input',
   label: 'Load image',
+  aliases: ['LoadImages', 'NamesAndTypes', 'File > Open', 'Bio-Formats Importer'],
   description:
     'Reads the image file the pipeline is run on. Formats: TIFF (8/16/32-bit integer, 32/64-bit float; ' +
     'uncompressed, LZW, Deflate or PackBits; ImageJ and OME-TIFF included), PNG (8/16-bit) and JPEG. ' +

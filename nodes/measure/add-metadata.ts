@@ -25,6 +25,7 @@ export const addMetadata = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Add metadata',
+  aliases: ['Metadata'],
   description:
     'Adds your own facts about the experiment (treatment, dose, operator, batch…) to a table: each ' +
     'key=value entry becomes a text column, its value repeated on every row, and is stored in the table\'s ' +

@@ -53,6 +53,7 @@ export const calculateMath = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Calculate math',
+  aliases: ['CalculateMath', 'ClassifyObjects'],
   description: [
     'Adds a column computed from two measurements (CellProfiler CalculateMath): e.g. the ratio of nuclear to ' +
       'cytoplasmic intensity for a translocation assay, or intensity per area.',

@@ -44,6 +44,7 @@ export const measureAreaFraction = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure area fraction',
+  aliases: ['MeasureImageAreaOccupied', '%Area'],
   description: [
     'How much of the image a mask covers, in one table row (e.g. the DAB-positive area of a stained section, ' +
       'ImageJ\'s "%Area", CellProfiler\'s MeasureImageAreaOccupied):',

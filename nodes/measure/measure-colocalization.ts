@@ -16,6 +16,7 @@ export const measureColocalization = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure colocalization',
+  aliases: ['MeasureColocalization', 'Coloc 2', 'JACoP'],
   description: [
     'How much two channels overlap (CellProfiler MeasureColocalization), in every object, or over the ' +
       'whole image when no labels are connected (one row, label 0). Columns:',

@@ -11,6 +11,7 @@ export const measureImageQuality = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure image quality',
+  aliases: ['MeasureImageQuality'],
   description: [
     'Flags blurry or saturated images (CellProfiler MeasureImageQuality). One row per plane (plane, from 0):',
     '- focus_score: variance of the Laplacian of the image (skimage.filters.laplace, 3 × 3: ' +

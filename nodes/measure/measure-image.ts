@@ -9,6 +9,7 @@ export const measureImage = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure image',
+  aliases: ['MeasureImageIntensity', 'Measure'],
   description: [
     'Describes the whole image in one table row:',
     '- width, height, planes, channels: its size in pixels, planes (z or time) and channels.',

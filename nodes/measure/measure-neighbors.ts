@@ -11,6 +11,7 @@ export const measureNeighbors = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure neighbours',
+  aliases: ['MeasureObjectNeighbors'],
   description: [
     'How crowded each object is (CellProfiler MeasureObjectNeighbors, "within a specified distance"). ' +
       'One row per label, ascending:',

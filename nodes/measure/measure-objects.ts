@@ -62,6 +62,7 @@ export const measureObjects = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure objects',
+  aliases: ['MeasureObjectSizeShape', 'MeasureObjectIntensity', 'Analyze Particles', 'Set Measurements'],
   description: [
     'Measures every object of a label image: one row per label present, in ascending label order. Each ' +
       'value is defined as scikit-image 0.19 `regionprops(labels, intensity_image)` defines it, and agrees ' +

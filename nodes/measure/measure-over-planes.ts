@@ -10,6 +10,7 @@ export const measureOverPlanes = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure over planes',
+  aliases: ['Plot Z-axis Profile'],
   description: [
     'Follows objects through a time-lapse or z-series: objects segmented once, on one plane or on a ' +
       'projection (2-D labels), are measured in every plane of the stack. The result is a long table with ' +

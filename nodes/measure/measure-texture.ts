@@ -21,6 +21,7 @@ export const measureTexture = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Measure texture (Haralick)',
+  aliases: ['MeasureTexture', 'GLCM', 'Haralick'],
   description: [
     'Haralick texture features of every object, from its grey-level co-occurrence matrix (GLCM), as ' +
       'skimage.feature.graycomatrix + graycoprops (scikit-image 0.19), restricted to the object: a pixel ' +

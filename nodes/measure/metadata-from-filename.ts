@@ -11,6 +11,7 @@ export const metadataFromFilename = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Metadata from file name',
+  aliases: ['Metadata'],
   description:
     'Adds columns taken from the image\'s file name to a table, so results can be grouped by plate, well, ' +
     'site, condition or time point. The pattern is a regular expression (JavaScript syntax) with named ' +

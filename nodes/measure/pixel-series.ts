@@ -13,6 +13,7 @@ export const pixelSeries = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Pixel series',
+  aliases: ['Plot Z-axis Profile'],
   description:
     'The value of each pixel across the planes of a stack (a time-lapse or a z-series), as a wide table: ' +
     'one row per pixel (x = column, y = row, from 0 at the top-left; row-major order) and one column per ' +

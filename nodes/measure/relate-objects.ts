@@ -68,6 +68,7 @@ export const relateObjects = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Relate objects (parents and children)',
+  aliases: ['RelateObjects'],
   description: [
     'Relates two sets of objects of the same image, e.g. spots (children) inside cells (parents), or ' +
       'nuclei inside cells (CellProfiler RelateObjects). Each child\'s parent is the parent label it ' +

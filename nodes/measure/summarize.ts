@@ -35,6 +35,7 @@ export const summarize = defineNode({
   version: 1,
   category: 'Measure',
   label: 'Summarize per image',
+  aliases: ['ExportToSpreadsheet (per image)', 'Summarize'],
   description:
     'Turns an object table (one row per object) into one row for the image: count (the number of rows), ' +
     'then for each chosen column <column>_mean, <column>_median and <column>_std (population standard ' +

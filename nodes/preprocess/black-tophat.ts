@@ -7,6 +7,7 @@ export const blackTophat = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Black top-hat',
+  aliases: ['EnhanceOrSuppressFeatures (dark holes)', 'Top Hat'],
   description:
     'Keeps the dark details smaller than the disk: closing(image) − image, where the closing (dilation then erosion, max then min over the disk) fills dark structures the disk does not fit in. Finds small dark objects on a brighter, uneven background. The disk is every (dx, dy) with dx² + dy² ≤ radius² (skimage.morphology.disk); pick a radius ' +
     'larger than the objects to keep. Pixels beyond the border are ignored (same as skimage\'s reflect mode for a disk). ' +

@@ -17,6 +17,7 @@ export const colorDeconvolution = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Colour deconvolution (H&E/DAB)',
+  aliases: ['UnmixColors', 'Colour Deconvolution'],
   description:
     'Separates a bright-field RGB image of stained tissue into the amount of each stain: haematoxylin (nuclei, ' +
     'blue), eosin (cytoplasm, pink) and DAB (brown, immunohistochemistry). Beer–Lambert: each RGB value is scaled ' +

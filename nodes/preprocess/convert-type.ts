@@ -7,6 +7,7 @@ export const convertType = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Convert type',
+  aliases: ['Image > Type', '8-bit', '16-bit', '32-bit'],
   description: [
     'Changes the pixel type to uint8, uint16 or 32-bit float, by Mode:',
     '- clip: values kept, rounded half to even (numpy.rint) and clipped to the new type\'s range (300 → 255 in uint8).',

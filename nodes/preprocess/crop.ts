@@ -10,6 +10,7 @@ export const crop = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Crop',
+  aliases: ['Crop'],
   description:
     'Keeps a rectangle of the image: X, Y are its top-left pixel (0-based, x to the right, y down) and Width × ' +
     'Height its size in pixels; every plane and channel is cropped alike and the pixel type and pixel size are kept. ' +

@@ -8,6 +8,7 @@ export const differenceOfGaussians = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Difference of Gaussians',
+  aliases: ['EnhanceOrSuppressFeatures', 'DoG', 'Difference of Gaussians'],
   description:
     'A band-pass filter: the image blurred with a small Gaussian (low sigma) minus the image blurred with a ' +
     'larger one (high sigma), keeping structures between the two sizes (spots, nuclei) and removing both noise and ' +

@@ -7,6 +7,7 @@ export const gaussianBlur = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Gaussian blur',
+  aliases: ['Smooth', 'Gaussian Blur'],
   description:
     'Smooths the image with a Gaussian of standard deviation sigma (in pixels), to reduce noise before ' +
     'thresholding. Same result as scipy.ndimage.gaussian_filter(image.astype(float32), sigma, ' +

@@ -8,6 +8,7 @@ export const greyMorphology = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Grey morphology',
+  aliases: ['Morph', 'Gray Morphology'],
   description: [
     'Grey-level erosion, dilation, opening or closing with a flat footprint, as skimage.morphology.erosion / ' +
       'dilation / opening / closing (0.19):',

@@ -8,6 +8,7 @@ export const illuminationApply = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Apply illumination correction',
+  aliases: ['CorrectIlluminationApply', 'Flat-field correction'],
   description:
     'Corrects uneven illumination with an estimate (from "Estimate illumination"), as CellProfiler\'s ' +
     'CorrectIlluminationApply: divide (image ÷ illumination, for a normalised estimate; where the estimate is 0 the ' +

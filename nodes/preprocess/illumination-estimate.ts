@@ -7,6 +7,7 @@ export const illuminationEstimate = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Estimate illumination',
+  aliases: ['CorrectIlluminationCalculate', 'Flat field'],
   description: [
     'Estimates the uneven illumination (flat field) of one image by smoothing it so strongly that only the slow ' +
       'change of brightness across the field remains, as CellProfiler\'s CorrectIlluminationCalculate for "Each" image. ' +

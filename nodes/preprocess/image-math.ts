@@ -8,6 +8,7 @@ export const imageMath = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Image math',
+  aliases: ['ImageMath', 'Image Calculator', 'Math'],
   description: [
     'Pixel-wise arithmetic: A op B, where B is the second image when it is connected, otherwise the Constant. ' +
       'Operations: add, subtract (A − B), multiply, divide (A ÷ B), min, max, absolute-difference (|A − B|).',

@@ -7,6 +7,7 @@ export const invert = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Invert',
+  aliases: ['ImageMath (invert)', 'Invert'],
   description:
     'Turns dark into bright and bright into dark, keeping the pixel type. Unsigned integers: max − value ' +
     '(uint8 255 − v, uint16 65535 − v); signed integers: −1 − value (as skimage.util.invert). Float images, by ' +

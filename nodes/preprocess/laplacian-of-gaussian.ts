@@ -7,6 +7,7 @@ export const laplacianOfGaussian = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Laplacian of Gaussian',
+  aliases: ['EnhanceOrSuppressFeatures', 'LoG', 'Laplacian'],
   description:
     'Enhances blobs and spots about sigma·√2 pixels in radius: the Laplacian (∂²/∂x² + ∂²/∂y²) of the image ' +
     "blurred by a Gaussian of standard deviation sigma, as scipy.ndimage.gaussian_laplace(image, sigma, mode='nearest') " +

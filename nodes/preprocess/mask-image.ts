@@ -8,6 +8,7 @@ export const maskImage = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Mask image',
+  aliases: ['MaskImage'],
   description:
     'Keeps the image inside a region and sets every other pixel to 0 (CellProfiler MaskImage; numpy: ' +
     'np.where(mask, image, 0)), e.g. to look only at the tissue, or only at the nuclei, before a threshold or ' +

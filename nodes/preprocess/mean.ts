@@ -7,6 +7,7 @@ export const mean = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Mean filter',
+  aliases: ['Smooth (average)', 'Mean'],
   description:
     'Replaces each pixel by the mean of the size × size box around it (a box blur). An odd size is centred on ' +
     'the pixel; an even size reaches size/2 pixels up and left and size/2 − 1 down and right. Beyond the image ' +

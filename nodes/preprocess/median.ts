@@ -7,6 +7,7 @@ export const median = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Median filter',
+  aliases: ['Smooth (median filter)', 'Median'],
   description:
     'Replaces each pixel by the median of its neighbourhood, a disk of the given radius: every pixel (dx, dy) ' +
     'with dx² + dy² ≤ radius² (skimage.morphology.disk; radius 1 is the 5-pixel cross). Removes salt-and-pepper ' +

@@ -10,6 +10,7 @@ export const mergeChannels = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Merge channels',
+  aliases: ['GrayToColor', 'Merge Channels'],
   description:
     'Stacks single-channel images into one multi-channel image, in input order (unconnected inputs are skipped; ' +
     'connect 1 red, 2 green, 3 blue to build an RGB image). All inputs must have one channel and the same width, ' +

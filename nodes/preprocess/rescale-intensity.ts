@@ -8,6 +8,7 @@ export const rescaleIntensityNode = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Rescale intensity',
+  aliases: ['RescaleIntensity', 'Enhance Contrast', 'Brightness/Contrast'],
   description: [
     'Stretches intensities linearly: values from Low to High (the input range) map onto the output range, ' +
       'values outside the input range are clipped to it. As skimage.exposure.rescale_intensity(image, in_range, out_range).',

@@ -19,6 +19,7 @@ export const resize = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Resize',
+  aliases: ['Resize', 'Scale', 'Bin'],
   description: [
     'Changes the number of pixels. Output 32-bit float in the input\'s intensity units; every plane and channel ' +
       'alike; the pixel size (µm per pixel) is scaled so measurements in µm stay right.',

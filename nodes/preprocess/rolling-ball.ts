@@ -7,6 +7,7 @@ export const rollingBall = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Rolling-ball background',
+  aliases: ['Subtract Background', 'CorrectIlluminationCalculate (background)'],
   description: [
     'Removes a smooth, uneven background (ImageJ\'s Process › Subtract Background, "rolling ball"). A ball of the ' +
       'given radius (pixels; intensity counts as height, one unit per pixel) rolls under the intensity surface; the ' +

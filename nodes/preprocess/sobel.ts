@@ -7,6 +7,7 @@ export const sobel = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Sobel edges',
+  aliases: ['EnhanceEdges', 'Find Edges'],
   description:
     'Edge strength: the gradient magnitude √((Gx² + Gy²) / 2) with the 3 × 3 Sobel kernels, each normalised by 4 ' +
     '([1 0 −1] across the edge, [1 2 1]/4 along it), as skimage.filters.sobel (0.19). The border is mirrored ' +

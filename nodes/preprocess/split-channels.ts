@@ -21,6 +21,7 @@ export const splitChannels = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Split channels',
+  aliases: ['ColorToGray (split)', 'Split Channels'],
   description:
     'Splits a multi-channel image (RGB, or fluorescence channels) into single-channel images, numbered from 1 in ' +
     'the order stored in the file (for RGB: 1 red, 2 green, 3 blue). Pixel type, planes and pixel size are kept. ' +

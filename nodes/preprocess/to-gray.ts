@@ -10,6 +10,7 @@ export const toGray = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'To gray',
+  aliases: ['ColorToGray (combine)', 'RGB to 8-bit'],
   description:
     'Turns an RGB (3-channel) or RGBA image into one grey channel: Red weight × R + Green weight × G + Blue weight × B, ' +
     'computed in 64-bit float and stored as 32-bit float, in the input\'s intensity units (uint8 gives 0–255: no ' +

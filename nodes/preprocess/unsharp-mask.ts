@@ -7,6 +7,7 @@ export const unsharpMask = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'Unsharp mask',
+  aliases: ['Unsharp Mask'],
   description:
     'Sharpens edges: output = image + amount × (image − Gaussian blur of the image), the blur of standard ' +
     'deviation Radius (pixels) with the border mirrored (scipy mode \'reflect\', kernel to 4 σ). Values are kept ' +

@@ -7,6 +7,7 @@ export const whiteTophat = defineNode({
   version: 1,
   category: 'Preprocess',
   label: 'White top-hat',
+  aliases: ['EnhanceOrSuppressFeatures (speckles)', 'Top Hat'],
   description:
     'Keeps the bright details smaller than the disk: image − opening(image), where the opening (erosion then dilation, min then max over the disk) removes bright structures the disk does not fit in. Removes a smooth or uneven background under small bright objects (spots, nuclei in a dim haze). The disk is every (dx, dy) with dx² + dy² ≤ radius² (skimage.morphology.disk); pick a radius ' +
     'larger than the objects to keep. Pixels beyond the border are ignored (same as skimage\'s reflect mode for a disk). ' +

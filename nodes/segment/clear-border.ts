@@ -9,6 +9,7 @@ export const clearBorder = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Clear border objects',
+  aliases: ['FilterObjects (border)', 'Exclude on edges'],
   description:
     'Removes the objects that touch the image edge (they are cut, so their size and shape would be wrong), as ' +
     'skimage.segmentation.clear_border: an object is removed when any of its pixels lies within Buffer pixels of the ' +

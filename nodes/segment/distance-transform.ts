@@ -9,6 +9,7 @@ export const distanceTransform = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Distance transform',
+  aliases: ['Distance Map', 'EDM'],
   description:
     'For every foreground pixel of the mask, the exact Euclidean distance to the nearest background pixel ' +
     '(background pixels get 0); the image edge is not background, so objects cut by the edge are measured only ' +

@@ -8,6 +8,7 @@ export const expandLabels = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Expand labels',
+  aliases: ['ExpandOrShrinkObjects', 'Voronoi'],
   description:
     'Grows every object outward by Distance pixels without overlapping its neighbours: each background pixel ' +
     'within Distance (Euclidean, ≤) of an object takes the label of the nearest object pixel; where two objects ' +

@@ -7,6 +7,7 @@ export const fillHoles = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Fill holes',
+  aliases: ['Fill Holes', 'RemoveHoles'],
   description:
     'Fills the holes inside objects: background pixels that cannot reach the image border through ' +
     'background (moving up, down, left or right, i.e. 4-connected) become foreground. Background touching ' +

@@ -56,6 +56,7 @@ export const filterObjects = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Filter objects',
+  aliases: ['FilterObjects', 'Analyze Particles (size, exclude on edges)'],
   description: [
     'Removes objects and numbers the remaining ones 1, 2, 3, … in their previous order; removed objects ' +
       'become background. An object is kept when it passes every test that is set (CellProfiler FilterObjects):',

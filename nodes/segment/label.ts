@@ -7,6 +7,7 @@ export const labelObjects = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Label objects',
+  aliases: ['IdentifyPrimaryObjects', 'Analyze Particles', 'Connected components'],
   description:
     'Gives each connected group of foreground pixels its own number (1, 2, 3, …; background is 0). ' +
     'With connectivity 8, pixels touching by an edge or a corner belong to the same object; with 4, only ' +

@@ -12,6 +12,8 @@ const FOOTPRINT =
 export interface MaskMorphologySpec {
   type: 'erode' | 'dilate' | 'open' | 'close';
   label: string;
+  /** The same operation's names in CellProfiler and Fiji. */
+  aliases: string[];
   /** What the operation does to the user's objects. */
   effect: string;
   /** How pixels beyond the image border count. */
@@ -20,13 +22,14 @@ export interface MaskMorphologySpec {
   skimage: string;
 }
 
-export function maskMorphologyNode({ type, label, effect, border, skimage }: MaskMorphologySpec) {
+export function maskMorphologyNode({ type, label, aliases, effect, border, skimage }: MaskMorphologySpec) {
   const op: MorphologyOp = type;
   return defineNode({
     type,
     version: 1,
     category: 'Segment',
     label,
+    aliases,
     description:
       `${effect} ${FOOTPRINT} ${border} Same result as skimage.morphology.${skimage}(mask, footprint). ` +
       'Each plane of a stack on its own. For grey images use Grey morphology.',

@@ -8,6 +8,7 @@ export const removeSmallHoles = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Remove small holes',
+  aliases: ['RemoveHoles', 'Fill Holes (by size)'],
   description:
     'Fills holes smaller than Area: every connected region of background with fewer than Area pixels becomes ' +
     'foreground; larger holes stay open (unlike Fill holes, which fills every enclosed hole). Background regions are ' +

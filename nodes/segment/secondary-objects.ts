@@ -41,6 +41,7 @@ export const secondaryObjects = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Grow cells from nuclei',
+  aliases: ['IdentifySecondaryObjects'],
   description: [
     'Finds the cell around each nucleus (CellProfiler IdentifySecondaryObjects): every nucleus is a seed, ' +
       'grown over the cell image within the cell mask (typically a threshold of the cell channel). Each ' +

@@ -8,6 +8,7 @@ export const shrinkLabels = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Shrink labels',
+  aliases: ['ExpandOrShrinkObjects'],
   description:
     'Shrinks every object by Distance pixels: an object pixel is kept when its Euclidean distance to the nearest ' +
     'pixel outside the object (background or another object) is greater than Distance; the image edge does not ' +

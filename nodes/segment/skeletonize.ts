@@ -8,6 +8,7 @@ export const skeletonize = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Skeletonize',
+  aliases: ['MorphologicalSkeleton', 'Skeletonize'],
   description:
     'Thins every object of the mask to a one-pixel-wide, 8-connected centre line that keeps its topology (branches, ' +
     'loops around holes), by Zhang–Suen thinning as skimage.morphology.skeletonize on 2-D images (0.19). Pixels ' +

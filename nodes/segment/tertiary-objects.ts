@@ -8,6 +8,7 @@ export const tertiaryObjects = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Cytoplasm (cell minus nucleus)',
+  aliases: ['IdentifyTertiaryObjects'],
   description:
     'The part of each larger object outside the smaller ones, e.g. cytoplasm = cell minus nucleus ' +
     '(CellProfiler IdentifyTertiaryObjects, without its optional 1-pixel shrinking): a pixel keeps its cell ' +

@@ -10,6 +10,7 @@ export const watershedDeclump = defineNode({
   version: 1,
   category: 'Segment',
   label: 'Split touching objects (watershed)',
+  aliases: ['IdentifyPrimaryObjects (declump)', 'Watershed', 'Find Maxima'],
   description: [
     'Labels the objects of a mask and splits touching ones (e.g. clumped nuclei) by a marker-controlled ' +
       'watershed, as scikit-image\'s declumping recipe: markers from skimage.feature.peak_local_max (or ' +

@@ -8,6 +8,7 @@ export const batchMean = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Batch mean and std',
+  aliases: ['CorrectIlluminationCalculate (all images)'],
   description:
     'Per-pixel mean and standard deviation of its input over every image of the batch, e.g. an ' +
     'illumination estimate (the mean of many fields, then blurred, feeds illumination-apply) or a map of ' +

@@ -11,6 +11,7 @@ export const bin = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Bin',
+  aliases: ['Bin'],
   description:
     'Shrinks an image by averaging blocks: each output pixel is the mean of a block of x × y pixels over ' +
     '`planes` planes, per channel (a block of 1 plane bins each plane on its own). Sums are taken in 64-bit ' +

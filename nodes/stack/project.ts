@@ -7,6 +7,7 @@ export const project = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Project planes',
+  aliases: ['MakeProjection', 'Z Project'],
   description:
     'Collapses a stack (z-slices or time points) into one plane: for every pixel and channel, the ' +
     'maximum, minimum, sum, mean or standard deviation of its values over all planes. Same numbers as ' +

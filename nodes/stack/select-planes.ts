@@ -7,6 +7,7 @@ export const selectPlanes = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Select planes',
+  aliases: ['Make Substack', 'Substack'],
   description:
     'Keeps some planes (z-slices or time points) of a stack and drops the rest. Planes are numbered from ' +
     '0 (the first plane is 0, not 1 as in ImageJ). Write single planes and inclusive ranges separated by ' +

@@ -10,6 +10,7 @@ export const subsample = defineNode({
   version: 1,
   category: 'Stack',
   label: 'Subsample',
+  aliases: ['Reduce'],
   description:
     'Keeps every k-th pixel along x and y and every k-th plane (z-slice or time point), with no ' +
     'averaging: the first column, row and plane are always kept (numpy a[::planes, ::y, ::x]). The output ' +

@@ -12,6 +12,7 @@ export const localThreshold = defineNode({
   version: 1,
   category: 'Threshold',
   label: 'Local threshold',
+  aliases: ['IdentifyPrimaryObjects (adaptive)', 'Auto Local Threshold'],
   description: [
     'Adaptive threshold: every pixel gets its own threshold from its Block × Block neighbourhood, so objects are ' +
       'found under uneven illumination or background. With objects "bright", foreground is value > local threshold; ' +

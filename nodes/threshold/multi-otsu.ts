@@ -10,6 +10,7 @@ export const multiOtsu = defineNode({
   version: 1,
   category: 'Threshold',
   label: 'Multi-Otsu threshold',
+  aliases: ['Threshold (three classes)', 'Multi Otsu'],
   description: [
     'Splits the intensities into 2 to 5 classes (e.g. background, dim cytoplasm, bright nuclei) with the ' +
       'thresholds that maximise the between-class variance, as skimage.filters.threshold_multiotsu (0.19; 2 classes ' +

@@ -39,6 +39,7 @@ export const threshold = defineNode({
   version: 1,
   category: 'Threshold',
   label: 'Threshold',
+  aliases: ['Threshold', 'IdentifyPrimaryObjects', 'Auto Threshold', 'Convert to Mask'],
   description: [
     'Turns a grey image into a mask of objects. With objects "bright", foreground is every pixel with ' +
       'value > threshold; with "dark", every pixel with value <= threshold. The threshold is also output ' +

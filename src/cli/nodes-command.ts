@@ -12,6 +12,7 @@ export function nodesAsJSON(registry: Registry) {
     version: def.version,
     category: def.category,
     label: def.label,
+    ...(def.aliases ? { aliases: def.aliases } : {}),
     description: def.description,
     inputs: def.inputs,
     outputs: def.outputs,
@@ -23,6 +24,7 @@ export function describeNodes(registry: Registry): string {
   const lines: string[] = [];
   for (const def of registry.values()) {
     lines.push(`${def.type} (${def.category}, v${def.version}): ${def.label}`);
+    if (def.aliases?.length) lines.push(`  also:    ${def.aliases.join(', ')}`);
     const ports = (ps: Record<string, { type: string; optional?: boolean }>) =>
       Object.entries(ps).map(([n, s]) => `${n}: ${s.type}${s.optional ? '?' : ''}`).join(', ') || '-';
     lines.push(`  inputs:  ${ports(def.inputs)}`);

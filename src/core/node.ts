@@ -100,6 +100,11 @@ export interface NodeDefinition<
   version: number;
   category: Category;
   label: string;
+  /**
+   * The names CellProfiler modules and Fiji/ImageJ commands give the same operation, so their users
+   * find it (the editor's search, `cellgraph nodes`).
+   */
+  aliases?: string[];
   /** For the user: what it does, the algorithm, and its conventions (connectivity, borders, units). */
   description: string;
   inputs: I;

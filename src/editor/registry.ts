@@ -13,7 +13,12 @@ export interface PaletteGroup {
 export function paletteGroups(reg: Registry, query = ''): PaletteGroup[] {
   const q = query.trim().toLowerCase();
   const matches = (d: AnyNodeDefinition) =>
-    !q || d.label.toLowerCase().includes(q) || d.type.includes(q) || d.category.toLowerCase().includes(q) || d.description.toLowerCase().includes(q);
+    !q ||
+    d.label.toLowerCase().includes(q) ||
+    d.type.includes(q) ||
+    d.category.toLowerCase().includes(q) ||
+    (d.aliases ?? []).some((a) => a.toLowerCase().includes(q)) ||
+    d.description.toLowerCase().includes(q);
   return CATEGORIES.map((category) => ({
     category,
     defs: [...reg.values()].filter((d) => d.category === category && matches(d)),

@@ -47,6 +47,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
     <section aria-label={`Parameters of ${nodeTitle(node, registry)}`}>
       <h2>{nodeTitle(node, registry)}</h2>
       <div className="muted">{def.category} · <code>{node.type}</code> v{def.version} · id <code>{node.id}</code></div>
+      {def.aliases?.length ? <div className="muted" data-testid="aliases">In CellProfiler / Fiji: {def.aliases.join(', ')}</div> : null}
       <p className="cg-description">{def.description}</p>
       <form className="cg-params" onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
         {fields.length === 0 && <p className="muted">This node has no parameters.</p>}
