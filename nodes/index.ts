@@ -17,6 +17,7 @@ import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
 import { measureImageQuality } from './measure/measure-image-quality';
 import { measureNeighbors } from './measure/measure-neighbors';
+import { measureRadialDistribution } from './measure/measure-radial-distribution';
 import { measureObjects } from './measure/measure-objects';
 import { measureOverPlanes } from './measure/measure-over-planes';
 import { measureTexture } from './measure/measure-texture';
@@ -141,6 +142,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureColocalization,
   measureImageQuality,
   measureNeighbors,
+  measureRadialDistribution,
   measureAreaFraction,
   calculateMath,
   exportTable,
