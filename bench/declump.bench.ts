@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { measureObjects } from '../nodes/measure/measure-objects';
 import { measureTexture } from '../nodes/measure/measure-texture';
+import { measureRadialDistribution } from '../nodes/measure/measure-radial-distribution';
+import { overlayOutlines } from '../nodes/export/overlay-outlines';
 import { createLabels, createMask, type Image } from '../src/core/image';
 import { declump } from '../src/imaging/declump';
 import { distanceTransformEdt } from '../src/imaging/distance-transform';
@@ -42,5 +44,11 @@ describe('nuclei-declump steps, dsb2018_512_uint16.tif (512×512)', () => {
   });
   bench('measure-texture, 8 levels, 4 angles', () => {
     measureTexture.run({ labels, image: image as Image }, measureTexture.params.parse({}), testContext());
+  });
+  bench('measure-radial-distribution, 4 rings', () => {
+    measureRadialDistribution.run({ labels, image: image as Image }, measureRadialDistribution.params.parse({}), testContext());
+  });
+  bench('overlay-outlines (auto contrast, inner)', () => {
+    overlayOutlines.run({ labels, image: image as Image }, overlayOutlines.params.parse({}), testContext());
   });
 });
