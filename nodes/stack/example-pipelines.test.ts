@@ -14,7 +14,6 @@ import { cellgraph } from '../../src/testing/cli';
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-stack-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), SPOTS_FILE, { maxPixels: 2 ** 28 });
 
 /** The rows of a CSV that cellgraph wrote (no quoted cells in these files). */
@@ -88,5 +87,19 @@ describe('cellgraph run pipelines/focus-stack.json on the real z-stack', () => {
     expect(rows.map((r) => Number(r.plane))).toEqual([...Array(17).keys()]);
     rows.forEach((r, p) => expect(Math.abs(Number(r.focus_score) - ref.scores[p]) / ref.scores[p]).toBeLessThan(1e-12));
     expect(Number(rows[ref.best].focus_score_relative)).toBe(1);
+  });
+});
+
+describe('the 2-D nuclei examples on the real z-stack, plane by plane, through the CLI', () => {
+  it.each(['nuclei-count', 'nuclei-declump'])('%s succeeds and writes every plane', (name) => {
+    const out = join(tmp, name);
+    const result = cellgraph(['run', join(REPO_ROOT, 'pipelines', `${name}.json`), imagePath(SPOTS_FILE), '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(new Set(readCsv(join(out, 'nuclei.csv')).map((r) => r.plane)).size).toBeGreaterThan(1);
+    if (name === 'nuclei-declump') {
+      // the outlines picture keeps all 17 planes (a PNG could hold one)
+      const outlines = decode(join(out, 'outlines', SPOTS_FILE));
+      expect([outlines.planes, outlines.channels, outlines.dtype]).toEqual([17, 3, 'uint8']);
+    }
   });
 });
