@@ -194,6 +194,18 @@ describe('measure-objects: channels and extra measurements', () => {
     expect(() => runNode({ labels, image, image2: imageFromRows([[1]]) })).toThrow(/1×1, 1 plane, 1 channel.*labels \(5×4/);
   });
 
+  it('refuses more channel names than channels (an image other than the pipeline expects), in one line', () => {
+    const labels = labelsFromRows(RECT_LABELS);
+    const image = imageFromRows(RECT_IMAGE, 'uint8');
+    expect(() => runNode({ labels, image }, { channel_names: 'tubulin, DNA' })).toThrow(
+      new UserError("measure-objects: param 'channel_names' names 2 channels (tubulin, DNA) but the intensity image has 1"),
+    );
+    // as many names as channels, or fewer (the rest are c2, c3, …), are fine
+    expect(runNode({ labels, image }, { channel_names: 'DNA' }).table.columns.map((c) => c.name)).toContain('mean_intensity');
+    const two = runNode({ labels, image, image2: image }, { channel_names: 'DNA' }).table.columns.map((c) => c.name);
+    expect(two).toEqual(expect.arrayContaining(['mean_intensity_DNA', 'mean_intensity_c2']));
+  });
+
   it('more shape measurements and the intensity distribution match skimage 0.19 / numpy (dsb2018 512)', () => {
     const f = loadMeasureFixture('dsb512');
     const expected = extra('dsb512');

@@ -173,6 +173,16 @@ export const measureObjects = defineNode({
         );
       }
     }
+    // more names than channels means the image is not the one the pipeline was made for (e.g. one channel
+    // where two were expected): say so here rather than let later nodes miss the named columns
+    const names = (params.channel_names ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    const channels = images.reduce((n, img) => n + img.channels, 0);
+    if (names.length > channels) {
+      throw new UserError(
+        `measure-objects: param 'channel_names' names ${names.length} channels (${names.join(', ')}) but the intensity ` +
+          `image${images.length > 1 ? 's have' : ' has'} ${channels}`,
+      );
+    }
     const pixelSize = labels.meta.pixelSize ?? image.meta.pixelSize;
     const meta = copyMeta(labels.meta);
     if (!meta.pixelSize && pixelSize) meta.pixelSize = { ...pixelSize };
