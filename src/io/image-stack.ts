@@ -18,8 +18,9 @@ export interface StackFile {
 }
 
 /**
- * The SourceFile of a stack: named after its folder, its hash covering every file's hash in order
- * (so the cache key changes when any file, or the order, does).
+ * The SourceFile of a stack (or, with join 'channels', of one image stored as one file per channel):
+ * named after its folder (or image), its hash covering every file's hash in order and the join (so the
+ * cache key changes when any file, the order, or the join does).
  */
 export function stackSource(folderName: string, files: StackFile[], join: 'planes' | 'channels' = 'planes'): SourceFile {
   if (files.length === 0) throw new UserError(`the stack folder ${folderName} holds no images`);
