@@ -33,6 +33,7 @@ export function ImagesPanel() {
           {channels ? `channels 1–${sources.length}` : `planes 0–${sources.length - 1}`}
         </p>
       )}
+      {stack && <p className="muted cg-help">Every image listed is used: remove (×) the ones that do not belong.</p>}
       <ul className={stack ? 'cg-stack-list' : undefined}>
         {shown.map((s, i) => (
           <li key={s.hash}>
