@@ -11,6 +11,18 @@ export function propagateLabels(
   seeds: ArrayLike<number>, image: ArrayLike<number>, mask: ArrayLike<number> | undefined,
   width: number, height: number, lambda: number,
 ): Uint32Array {
+  return propagate(seeds, image, mask, width, height, lambda).labels;
+}
+
+/**
+ * The propagation with each pixel's path cost from its seed (Infinity where none reaches). On a constant
+ * image with λ = 1 the cost is the shortest path length through the mask in steps of 1 and √2
+ * (CellProfiler measures distance from an object's centre this way).
+ */
+export function propagate(
+  seeds: ArrayLike<number>, image: ArrayLike<number>, mask: ArrayLike<number> | undefined,
+  width: number, height: number, lambda: number,
+): { labels: Uint32Array; cost: Float64Array } {
   const n = width * height;
   const out = new Uint32Array(n);
   const cost = new Float64Array(n).fill(Infinity);
@@ -52,5 +64,5 @@ export function propagateLabels(
       }
     }
   }
-  return out;
+  return { labels: out, cost };
 }

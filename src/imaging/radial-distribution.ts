@@ -5,9 +5,11 @@
 // (scipy's distance_transform_edt of the object alone: other objects count as outside, the image edge
 // does not); the centre = the object's pixel with the largest d_edge (the first in raster order on a
 // tie); d_centre = the shortest path from the centre to the pixel through the object's pixels, in
-// steps of 1 (edge neighbours) and √2 (corner neighbours). Its ring = floor(N × d_centre / (d_centre +
+// steps of 1 (edge neighbours) and √2 (corner neighbours): propagate.ts on a constant image, as
+// CellProfiler gets it from centrosome's propagate. Its ring = floor(N × d_centre / (d_centre +
 // d_edge)), 0 (innermost) … N − 1.
 import { distanceTransformEdt } from './distance-transform';
+import { propagate } from './propagate';
 import { objectPixels } from './regionprops/object-pixels';
 
 export interface RadialDistribution {
@@ -21,53 +23,6 @@ export interface RadialDistribution {
    * wedges around the centre (RadialCV: 0 = the same all round); wedges without pixels are left out.
    */
   radialCV: number[];
-}
-
-const SQRT2 = Math.SQRT2;
-
-/** A binary heap of (distance, index) for Dijkstra. */
-class MinHeap {
-  private d: number[] = [];
-  private v: number[] = [];
-  get size(): number {
-    return this.d.length;
-  }
-  push(dist: number, value: number): void {
-    const { d, v } = this;
-    let i = d.length;
-    d.push(dist);
-    v.push(value);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (d[p] <= d[i]) break;
-      [d[p], d[i]] = [d[i], d[p]];
-      [v[p], v[i]] = [v[i], v[p]];
-      i = p;
-    }
-  }
-  pop(): [number, number] {
-    const { d, v } = this;
-    const top: [number, number] = [d[0], v[0]];
-    const lastD = d.pop()!;
-    const lastV = v.pop()!;
-    if (d.length > 0) {
-      d[0] = lastD;
-      v[0] = lastV;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < d.length && d[l] < d[m]) m = l;
-        if (r < d.length && d[r] < d[m]) m = r;
-        if (m === i) break;
-        [d[m], d[i]] = [d[i], d[m]];
-        [v[m], v[i]] = [v[i], v[m]];
-        i = m;
-      }
-    }
-    return top;
-  }
 }
 
 export function radialDistribution(labels: ArrayLike<number>, image: ArrayLike<number>, width: number, height: number, bins: number): RadialDistribution[] {
@@ -103,32 +58,10 @@ export function radialDistribution(labels: ArrayLike<number>, image: ArrayLike<n
     // the centre: the largest distance to the edge, first in raster order
     let centre = -1;
     for (let k = 0; k < w * h; k++) if (inside[k] && (centre < 0 || edge[k] > edge[centre])) centre = k;
-    // geodesic distance from the centre through the object
-    const fromCentre = new Float64Array(w * h).fill(Infinity);
-    fromCentre[centre] = 0;
-    const heap = new MinHeap();
-    heap.push(0, centre);
-    while (heap.size > 0) {
-      const [d, k] = heap.pop();
-      if (d > fromCentre[k]) continue;
-      const cx = k % w;
-      const cy = (k - cx) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = cy + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = cx + dx;
-          if ((dx === 0 && dy === 0) || xx < 0 || xx >= w) continue;
-          const n = yy * w + xx;
-          if (!inside[n]) continue;
-          const nd = d + (dx !== 0 && dy !== 0 ? SQRT2 : 1);
-          if (nd < fromCentre[n]) {
-            fromCentre[n] = nd;
-            heap.push(nd, n);
-          }
-        }
-      }
-    }
+    // distance from the centre through the object: CellProfiler's propagate on a constant image
+    const seed = new Uint8Array(w * h);
+    seed[centre] = 1;
+    const fromCentre = propagate(seed, new Uint8Array(w * h), inside, w, h, 1).cost;
     const ccx = centre % w;
     const ccy = (centre - ccx) / w;
     const sum = new Float64Array(bins);
