@@ -9,7 +9,7 @@ import type { Pipeline } from '../../core/pipeline';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
-import type { CacheInfo, EngineEvent, OutputPreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
+import type { CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
 import { stackName, stackOrder } from '../files/stack-name';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
 import { addSample } from './open-documents';
@@ -110,7 +110,6 @@ export class Session {
 
     this.store.subscribe((next, previous) => {
       this.autosave();
-      if (next.pipeline.name !== previous.pipeline.name) this.renameProvenance(next.pipeline.name);
       if (next.pipeline !== previous.pipeline) this.scheduleRun();
     });
     this.autosave();
@@ -261,25 +260,6 @@ export class Session {
     return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? null });
   }
 
-  /**
-   * A rename changes no result: the re-run takes every node from the cache and sends no new previews
-   * (their keys are unchanged), so the kept previews' provenance takes the new name here.
-   */
-  private renameProvenance(name: string): void {
-    const renamed = (out: OutputPreview): OutputPreview => {
-      if (!('meta' in out) || !out.meta.provenance || out.meta.provenance.pipeline === name) return out;
-      return { ...out, meta: { ...out.meta, provenance: { ...out.meta.provenance, pipeline: name } } };
-    };
-    this.update((s) => ({
-      nodes: Object.fromEntries(
-        Object.entries(s.nodes).map(([id, n]) => [
-          id,
-          n.preview ? { ...n, preview: { ...n.preview, outputs: Object.fromEntries(Object.entries(n.preview.outputs).map(([k, o]) => [k, renamed(o)])) } } : n,
-        ]),
-      ),
-    }));
-  }
-
   private hasUnrunNodes(): boolean {
     return this.store.getState().pipeline.nodes.some((n) => (this.state.nodes[n.id]?.status ?? 'idle') === 'idle');
   }
@@ -304,7 +284,9 @@ export class Session {
     }
     this.update({ nodes, running: true });
     const have: Record<string, string> = {};
-    for (const [id, n] of Object.entries(nodes)) if (n.preview) have[id] = n.preview.key;
+    // a preview stamped with another pipeline name (after a rename) is sent again, from the cache
+    const named = (preview: NodePreview) => Object.values(preview.outputs).every((o) => !('meta' in o) || o.meta.provenance?.pipeline === undefined || o.meta.provenance.pipeline === pipeline.name);
+    for (const [id, n] of Object.entries(nodes)) if (n.preview && named(n.preview)) have[id] = n.preview.key;
     let summary: RunSummary;
     try {
       summary = await this.client.run(
