@@ -1,11 +1,11 @@
 // --group-by summaries: a tiny exact case, then end to end with metadata-from-filename over copies of
 // real images named like a plate (P1_A01_s1.tif …), checked against the exported table itself.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imagePath, REPO_ROOT } from '../testing/paths';
+import { cellgraph } from '../testing/cli';
+import { writePlate } from '../testing/plate';
 import { describeValues, GroupSummary, groupFileName } from './group-summary';
 
 describe('GroupSummary', () => {
@@ -23,6 +23,27 @@ describe('GroupSummary', () => {
     });
   });
 
+  it('groups by the value as the CSV writes it; rows with no value belong to no group (as pandas dropna)', () => {
+    const g = new GroupSummary('site');
+    g.add('a.tif', ['label', 'site'], [[1, 1], [2, '1'], [3, null], [4, ''], [5, NaN]]);
+    g.add('b.tif', ['label'], [[1]]);
+    g.add('c.tif', ['label', 'site'], [[1, '2']]);
+    expect(g.result()).toEqual({
+      header: ['site', 'images', 'rows', 'label_mean', 'label_median', 'label_std'],
+      rows: [
+        [1, 1, 2, 1.5, 1.5, Math.SQRT1_2],
+        ['2', 1, 1, 1, 1, null],
+      ],
+    });
+  });
+
+  it('a column with text in any row is not summarised, also when that row has no group', () => {
+    const g = new GroupSummary('well');
+    g.add('a.tif', ['well', 'area', 'note'], [['A01', 5, 7]]);
+    g.add('b.tif', ['area', 'note'], [[6, 'bad']]);
+    expect(g.result()!.header).toEqual(['well', 'images', 'rows', 'area_mean', 'area_median', 'area_std']);
+  });
+
   it('gives no table when no row has the column', () => {
     const g = new GroupSummary('well');
     g.add('a.tif', ['area'], [[1]]);
@@ -38,29 +59,14 @@ describe('GroupSummary', () => {
 });
 
 describe('cellgraph run --group-by well on a plate of real images', () => {
-  const BIN = join(REPO_ROOT, 'bin', 'cellgraph.mjs');
   const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-group-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const plate = join(tmp, 'plate');
   const out = join(tmp, 'out');
   let result: { code: number | null; stderr: string; stdout: string };
 
   beforeAll(() => {
-    mkdirSync(plate);
-    copyFileSync(imagePath('dsb2018_256_uint8.tif'), join(plate, 'P1_A01_s1.tif'));
-    copyFileSync(imagePath('blobs.tif'), join(plate, 'P1_A01_s2.tif'));
-    copyFileSync(imagePath('xy_8bit__few_touching_nuclei.tif'), join(plate, 'P1_B02_s1.tif'));
-    const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), 'utf8'));
-    pipeline.nodes.push({ id: 'meta', type: 'metadata-from-filename', params: {} });
-    pipeline.edges = pipeline.edges.filter((e: { to: { node: string } }) => e.to.node !== 'export');
-    pipeline.edges.push(
-      { from: { node: 'measure', port: 'table' }, to: { node: 'meta', port: 'table' } },
-      { from: { node: 'load', port: 'image' }, to: { node: 'meta', port: 'image' } },
-      { from: { node: 'meta', port: 'table' }, to: { node: 'export', port: 'table' } },
-    );
-    writeFileSync(join(tmp, 'plate.json'), JSON.stringify(pipeline));
-    const r = spawnSync(process.execPath, [BIN, 'run', join(tmp, 'plate.json'), plate, '--out', out, '--group-by', 'well', '--group-by', 'site'], { encoding: 'utf8', timeout: 120_000 });
-    result = { code: r.status, stderr: r.stderr, stdout: r.stdout };
+    const plate = writePlate(tmp);
+    result = cellgraph(['run', plate.pipeline, plate.images, '--out', out, '--group-by', 'well', '--group-by', 'site']);
   });
 
   const csv = (file: string) => {

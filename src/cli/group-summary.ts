@@ -3,7 +3,12 @@
 // metadata-from-filename: plate, well, condition); each group gets its number of images and rows
 // and, for every numeric column, the mean, median and sample standard deviation (n − 1, as pandas'
 // groupby().std()) of its non-empty values. Groups are in order of first appearance (input order).
-import type { Cell } from '../io/csv';
+// A group is a value as the CSV writes it (so the number 1 and the text "1" are one group, as they
+// are in the file), and rows with no value in COLUMN belong to no group (as pandas' groupby, dropna):
+// so `cellgraph merge --group-by` computes the same from the tables' CSV as the run from its rows.
+import { join } from 'node:path';
+import { csvCell, csvLine, type Cell } from '../io/csv';
+import { writeAtomic } from './process';
 
 interface Group {
   value: Cell;
@@ -29,29 +34,27 @@ export class GroupSummary {
 
   add(image: string, columns: string[], rows: Cell[][]): void {
     const at = columns.indexOf(this.column);
-    columns.forEach((c) => {
+    const infos = columns.map((c) => {
       if (!this.columns.has(c) && c !== this.column && c !== 'image') this.columns.set(c, { numeric: true });
+      return this.columns.get(c);
     });
-    if (at < 0) return;
-    this.sawColumn = true;
+    if (at >= 0) this.sawColumn = true;
     for (const row of rows) {
-      const value = row[at] ?? null;
-      const key = `${typeof value}:${String(value)}`;
+      // a column with text in any row is not summarised, whether or not the row has a group
+      infos.forEach((info, j) => {
+        if (info && typeof row[j] === 'string') info.numeric = false;
+      });
+      const key = at < 0 ? '' : csvCell(row[at]);
+      if (key === '') continue;
       let group = this.groups.get(key);
-      if (!group) this.groups.set(key, (group = { value, images: new Set(), rows: 0, values: new Map() }));
+      if (!group) this.groups.set(key, (group = { value: row[at], images: new Set(), rows: 0, values: new Map() }));
       group.images.add(image);
       group.rows++;
-      columns.forEach((c, j) => {
-        const info = this.columns.get(c);
+      infos.forEach((info, j) => {
         const v = row[j];
-        if (!info || v === null || v === undefined) return;
-        if (typeof v !== 'number') {
-          info.numeric = false;
-          return;
-        }
-        if (Number.isNaN(v)) return;
-        let list = group!.values.get(c);
-        if (!list) group!.values.set(c, (list = []));
+        if (!info || typeof v !== 'number' || Number.isNaN(v)) return;
+        let list = group!.values.get(columns[j]);
+        if (!list) group!.values.set(columns[j], (list = []));
         list.push(v);
       });
     }
@@ -90,4 +93,20 @@ export function describeValues(values: number[]): [Cell, Cell, Cell] {
 /** The file a table's summary goes to: `<table>_by_<column>.csv`, the column made file-name safe. */
 export function groupFileName(table: string, column: string): string {
   return `${table}_by_${column.replace(/[^A-Za-z0-9_.-]/g, '_')}.csv`;
+}
+
+/** Writes each summary of table `table` to DIR/<table>_by_<column>.csv (or says why there is none); returns the files. */
+export async function writeGroupSummaries(outDir: string, table: string, summaries: GroupSummary[], log: (line: string) => void): Promise<string[]> {
+  const files: string[] = [];
+  for (const summary of summaries) {
+    const result = summary.result();
+    const file = groupFileName(table, summary.column);
+    if (!result) {
+      log(`cellgraph: --group-by ${summary.column}: table ${table} has no column '${summary.column}', so no ${file}`);
+      continue;
+    }
+    await writeAtomic(join(outDir, file), csvLine(result.header) + result.rows.map(csvLine).join(''));
+    files.push(join(outDir, file));
+  }
+  return files;
 }

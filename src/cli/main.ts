@@ -23,7 +23,7 @@ const USAGE = `cellgraph ${VERSION}: microscopy image analysis pipelines
 Usage:
   cellgraph run PIPELINE INPUT... --out DIR [options]
   cellgraph run --from EXPORTED INPUT... --out DIR [options]
-  cellgraph merge SHARD_DIR... --out DIR
+  cellgraph merge SHARD_DIR... --out DIR [--group-by COLUMN]
   cellgraph validate PIPELINE
   cellgraph nodes [--json]
   cellgraph schema
@@ -48,7 +48,8 @@ Options for run:
   --shard K/N             process only part K of N of the inputs (contiguous, in input order), e.g. one
                           part per machine, each with its own --out; \`cellgraph merge\` then combines the
                           shards' tables into one whole run's. Batch nodes (batch-mean) still read every
-                          input; --group-by files cover the shard's images only
+                          input; --group-by files cover the shard's images only (merge --group-by
+                          writes them for the whole batch)
   --jobs N                images processed in parallel (default: ${defaultJobs()}, the number of cores); a small
                           batch (up to 64 files, 8 MiB) runs on the main thread, sooner than workers start
   --cache DIR             keep every node's result in DIR; a later run re-computes only what changed
@@ -60,7 +61,8 @@ Options for run:
 
 merge: the --out folders of the shards of one run (--shard 1/N … N/N), in shard order, combined into
 DIR as one unsharded run writes them: each table (rows in shard order, the union of the columns),
-its provenance sidecar, and images.csv. Saved images stay in the shards' folders.
+its provenance sidecar, and images.csv. Saved images stay in the shards' folders. --group-by COLUMN
+(repeatable) writes the per-group summaries a whole run's --group-by would.
 
 Exit status: 0 every image succeeded; 1 some failed (the rest are written); 2 bad usage,
 invalid pipeline, or an output folder that cannot be written.`;
@@ -96,10 +98,11 @@ async function dispatch(argv: string[], debug: boolean): Promise<number> {
     case 'validate':
       return validateCommand(rest);
     case 'merge': {
-      const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' } }, 0);
+      const { values, positionals } = parse(rest, { out: { type: 'string', short: 'o' }, 'group-by': { type: 'string', multiple: true } }, 0);
       if (positionals.length === 0) throw new UsageError("merge needs the shards' --out folders, in shard order");
       if (typeof values.out !== 'string') throw new UsageError('merge needs --out DIR');
-      const files = await mergeShards(positionals, values.out);
+      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const files = await mergeShards(positionals, values.out, (values['group-by'] as string[] | undefined) ?? [], log);
       process.stdout.write(`merged ${positionals.length} shard${positionals.length === 1 ? '' : 's'}\n${files.map((f) => `wrote ${shortPath(f)}`).join('\n')}\n`);
       return 0;
     }

@@ -1,13 +1,16 @@
 // `cellgraph merge`: the tables of the shards of one batch (`cellgraph run --shard K/N`, each with its
 // own --out), combined into the files one unsharded run writes: every table's rows in shard order under
 // the union of the shards' columns (in the order a whole run adds them), images.csv likewise, and each
-// table's provenance sidecar listing every image. Saved images stay in the shards' folders.
+// table's provenance sidecar listing every image. Saved images stay in the shards' folders. With
+// --group-by, the per-group summaries a whole run's --group-by writes, computed from the merged tables
+// (the sidecars say which columns hold text, which the CSV cannot).
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors';
 import { canonicalJSON } from '../core/hash';
-import { csvLine, parseCsvLine } from '../io/csv';
-import { TABLE_PROVENANCE_FORMAT, type TableProvenance } from '../io/table-provenance';
+import { csvLine, parseCsvLine, type Cell } from '../io/csv';
+import { TABLE_PROVENANCE_FORMAT, type TableColumn, type TableProvenance } from '../io/table-provenance';
+import { GroupSummary, groupFileName, writeGroupSummaries } from './group-summary';
 import { writeAtomic } from './process';
 
 const SIDECAR = '.provenance.json';
@@ -113,8 +116,52 @@ function readSidecar(path: string): TableProvenance {
   }
 }
 
-/** Merges the shards' folders `dirs` (in shard order) into `outDir`; returns the files written. */
-export async function mergeShards(dirs: string[], outDir: string): Promise<string[]> {
+/** The columns of several shards' copies of one table, in first-seen order; text if text in any shard. */
+function unionColumns(docs: TableProvenance[]): TableColumn[] {
+  const union = new Map<string, TableColumn>();
+  for (const c of docs.flatMap((d) => d.columns ?? [])) {
+    const known = union.get(c.name);
+    if (!known) union.set(c.name, { ...c });
+    else if (c.type === 'string') known.type = 'string';
+  }
+  return [...union.values()];
+}
+
+/** The --group-by summaries of one merged table, from its CSV (whose first column is the image). */
+function groupMerged(csv: string, columns: TableColumn[], groupBy: string[]): GroupSummary[] {
+  const summaries = groupBy.map((column) => new GroupSummary(column));
+  const names = header(csv).slice(1);
+  const text = new Set(columns.filter((c) => c.type === 'string').map((c) => c.name));
+  const isText = names.map((n) => text.has(n));
+  // one image's rows are consecutive: added together, as the run adds each image's table
+  let image: string | undefined;
+  let rows: Cell[][] = [];
+  const flush = () => {
+    if (image !== undefined) for (const s of summaries) s.add(image, names, rows);
+    rows = [];
+  };
+  for (const line of rowsOf(csv)) {
+    const cells = parseCsvLine(line);
+    if (cells[0] !== image) {
+      flush();
+      image = cells[0];
+    }
+    const row = new Array<Cell>(names.length);
+    for (let j = 0; j < names.length; j++) {
+      const v = cells[j + 1] ?? '';
+      row[j] = isText[j] ? v : v === '' ? null : Number(v);
+    }
+    rows.push(row);
+  }
+  flush();
+  return summaries;
+}
+
+/**
+ * Merges the shards' folders `dirs` (in shard order) into `outDir`, with `groupBy` summaries as a
+ * whole run's --group-by; returns the files written.
+ */
+export async function mergeShards(dirs: string[], outDir: string, groupBy: string[] = [], log: (line: string) => void = () => {}): Promise<string[]> {
   const out = resolve(outDir);
   if (dirs.some((d) => resolve(d) === out)) throw new UserError(`--out ${outDir} is one of the shard folders: merge into a new folder`);
   const tables = tablesOf(dirs[0]);
@@ -138,7 +185,7 @@ export async function mergeShards(dirs: string[], outDir: string): Promise<strin
   }
   // every shard must have run the same pipeline (the image lists aside); a shard none of whose images
   // reached a table records no steps for it, so it is not compared. All checked before anything is written.
-  const recipe = (doc: TableProvenance) => canonicalJSON({ ...doc, images: [] });
+  const recipe = (doc: TableProvenance) => canonicalJSON({ ...doc, images: [], columns: [] });
   const sidecars = tables.map((table) => {
     const docs = dirs.map((d) => readSidecar(join(d, table + SIDECAR)));
     const base = Math.max(0, docs.findIndex((d) => d.images.length > 0));
@@ -147,8 +194,21 @@ export async function mergeShards(dirs: string[], outDir: string): Promise<strin
         throw new UserError(`${join(dirs[i], table + SIDECAR)}: this shard ran another pipeline (or cellgraph version) than ${dirs[base]}`);
       }
     });
-    return { ...docs[base], images: docs.flatMap((d) => d.images) };
+    if (groupBy.length > 0) {
+      const old = docs.findIndex((d) => d.images.length > 0 && d.columns === undefined);
+      if (old >= 0) throw new UserError(`${join(dirs[old], table + SIDECAR)} does not say which columns hold text (an older cellgraph wrote it): merge without --group-by, or run that shard again`);
+    }
+    const columns = docs.some((d) => d.columns !== undefined) ? { columns: unionColumns(docs) } : {};
+    return { ...docs[base], images: docs.flatMap((d) => d.images), ...columns };
   });
+  const claimed = new Set(['images.csv', ...tables.map((t) => `${t}.csv`.toLowerCase())]);
+  for (const table of tables) {
+    for (const column of groupBy) {
+      const file = groupFileName(table, column);
+      if (claimed.has(file.toLowerCase())) throw new UserError(`--group-by ${column} would write ${file}, which another table or summary already writes`);
+      claimed.add(file.toLowerCase());
+    }
+  }
   const files: string[] = [];
   for (const [t, table] of tables.entries()) {
     const csv = join(out, `${table}.csv`);
@@ -156,6 +216,7 @@ export async function mergeShards(dirs: string[], outDir: string): Promise<strin
     const sidecar = join(out, table + SIDECAR);
     await writeAtomic(sidecar, `${JSON.stringify(sidecars[t], null, 1)}\n`);
     files.push(csv, sidecar);
+    if (groupBy.length > 0) files.push(...(await writeGroupSummaries(out, table, groupMerged(csv, sidecars[t].columns ?? [], groupBy), log)));
   }
   const images = join(out, 'images.csv');
   mergeCsv(dirs.map((d) => join(d, 'images.csv')), images);

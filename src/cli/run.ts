@@ -16,8 +16,8 @@ import { runPool, runsInProcess } from './pool';
 import { itemRunner } from './item-runner';
 import { CsvTableWriter } from './table-writer';
 import { csvLine } from '../io/csv';
-import { tableProvenanceText } from '../io/table-provenance';
-import { GroupSummary, groupFileName } from './group-summary';
+import { addTableColumns, tableProvenanceText, type TableColumn } from '../io/table-provenance';
+import { GroupSummary, groupFileName, writeGroupSummaries } from './group-summary';
 import type { Provenance } from '../core/image';
 
 export interface BatchOptions {
@@ -151,6 +151,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let resumed = 0;
 
   const provenance = new Map(tableNames.map((name) => [name, [] as { image: string; provenance: Provenance }[]]));
+  const columns = new Map(tableNames.map((name) => [name, new Map<string, TableColumn>()]));
   const groupBy = opts.groupBy ?? [];
   const groups = new Map(tableNames.map((name) => [name, groupBy.map((column) => new GroupSummary(column))]));
   const write = (record: ImageRecord) => {
@@ -159,6 +160,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       if (!writer) continue;
       writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
       if (table.provenance) provenance.get(name)!.push({ image: record.image, provenance: table.provenance });
+      addTableColumns(columns.get(name)!, table.columns, table.rows);
       for (const g of groups.get(name)!) g.add(record.image, table.columns.map((c) => c.name), table.rows);
     }
     imagesRows.push(
@@ -203,21 +205,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     writer.finish();
     files.push(join(settings.outDir, `${name}.csv`));
     const sidecar = join(settings.outDir, `${name}.provenance.json`);
-    await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked)));
+    await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked), [...columns.get(name)!.values()]));
     files.push(sidecar);
   }
-  for (const [name, summaries] of groups) {
-    for (const summary of summaries) {
-      const result = summary.result();
-      if (!result) {
-        opts.log(`cellgraph: --group-by ${summary.column}: table ${name} has no column '${summary.column}', so no ${groupFileName(name, summary.column)}`);
-        continue;
-      }
-      const path = join(settings.outDir, groupFileName(name, summary.column));
-      await writeAtomic(path, csvLine(result.header) + result.rows.map(csvLine).join(''));
-      files.push(path);
-    }
-  }
+  for (const [name, summaries] of groups) files.push(...(await writeGroupSummaries(settings.outDir, name, summaries, opts.log)));
   const imagesCsv = join(settings.outDir, 'images.csv');
   await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
   files.push(imagesCsv);

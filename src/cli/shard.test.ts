@@ -1,7 +1,7 @@
 // `cellgraph run --shard K/N`: each machine runs one contiguous part of the inputs; `cellgraph merge`
 // combines the parts' tables into exactly what one whole run writes, also for a batch pipeline (whose
 // batch-mean still reads every input).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { decodeImageFile } from '../io/decode';
 import { encodeTiff } from '../io/tiff-encode';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
 import { cellgraph } from '../testing/cli';
+import { writePlate } from '../testing/plate';
 import { shardIndices } from './run';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-shard-'));
@@ -86,6 +87,43 @@ describe('cellgraph run --shard', () => {
     for (const [k, file] of [[0, 'q0.tif'], [0, 'q1.tif'], [1, 'q2.tif'], [1, 'q3.tif']] as const) {
       expect(readFileSync(join(outs[k], 'corrected', file)).equals(readFileSync(join(whole, 'corrected', file))), file).toBe(true);
     }
+  });
+
+  it('merge --group-by writes the whole run\'s --group-by files, text columns that look like numbers included', () => {
+    const plate = writePlate(join(tmp, 'grouped'));
+    const group = ['--group-by', 'well', '--group-by', 'site'];
+    const whole = join(tmp, 'grouped-whole');
+    expect(cellgraph(['run', plate.pipeline, plate.images, '--out', whole, ...group]).code).toBe(0);
+    const outs = [1, 2, 3].map((k) => join(tmp, `grouped-shard${k}`));
+    expect(outs.map((out, k) => cellgraph(['run', plate.pipeline, plate.images, '--out', out, '--shard', `${k + 1}/3`, ...group]).code)).toEqual([0, 0, 0]);
+    const merged = join(tmp, 'grouped-merged');
+    const r = cellgraph(['merge', ...outs, '--out', merged, ...group]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['nuclei.csv', 'nuclei.provenance.json', 'nuclei_by_well.csv', 'nuclei_by_site.csv']) {
+      expect({ name, lines: lines(join(merged, name)) }).toEqual({ name, lines: lines(join(whole, name)) });
+    }
+    // site is text ("1", "2"): summarised per well it would be a site_mean column
+    expect(lines(join(merged, 'nuclei_by_well.csv'))[0]).not.toContain('site_');
+    expect(lines(join(merged, 'nuclei_by_site.csv')).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['site,images,rows', expect.stringMatching(/^1,2,\d+$/), expect.stringMatching(/^2,1,\d+$/)]);
+    // a column no table has: said on stderr, no file
+    const none = cellgraph(['merge', ...outs, '--out', join(tmp, 'grouped-none'), '--group-by', 'plate_id']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain("--group-by plate_id: table nuclei has no column 'plate_id', so no nuclei_by_plate_id.csv");
+  });
+
+  it('merge --group-by refuses a shard whose sidecar does not say which columns are text, before writing anything', () => {
+    const outs = [1, 2, 3].map((k) => join(tmp, `grouped-shard${k}`));
+    const sidecar = join(outs[1], 'nuclei.provenance.json');
+    const doc = JSON.parse(readFileSync(sidecar, 'utf8'));
+    delete doc.columns;
+    writeFileSync(sidecar, JSON.stringify(doc));
+    const dest = join(tmp, 'grouped-old');
+    const r = cellgraph(['merge', ...outs, '--out', dest, '--group-by', 'well']);
+    expect({ code: r.code, lines: r.stderr.trim().split('\n').length }).toEqual({ code: 2, lines: 1 });
+    expect(r.stderr).toContain('grouped-shard2/nuclei.provenance.json does not say which columns hold text');
+    expect(existsSync(dest)).toBe(false);
+    // without --group-by the old sidecar merges as before
+    expect(cellgraph(['merge', ...outs, '--out', dest]).code).toBe(0);
   });
 
   it('merge refuses folders that are not shards of one run, in one line', () => {
