@@ -101,8 +101,8 @@ describe('calculate-math', () => {
       }
       throw new Error('no error');
     };
-    expect(fails(nuclei, { a: 'volume', name: 'r' })).toBe("calculate-math: 'volume' is not a number column of table A (columns: label, area, mean_intensity)");
-    expect(fails(nuclei, { a: 'area', b: 'solidity', name: 'r' }, cytoplasm)).toMatch(/'solidity' is not a number column of table B \(columns: label, mean_intensity\)/);
+    expect(fails(nuclei, { a: 'volume', name: 'r' })).toBe("calculate-math: param 'a': 'volume' is not a column of table A (number columns: label, area, mean_intensity)");
+    expect(fails(nuclei, { a: 'area', b: 'solidity', name: 'r' }, cytoplasm)).toMatch(/param 'b': 'solidity' is not a column of table B \(number columns: label, mean_intensity\)/);
     expect(fails(nuclei, { a: 'area', name: 'area' })).toMatch(/already has a column 'area'/);
     const twice = createTable([{ name: 'label', values: [1, 1] }, { name: 'mean_intensity', values: [1, 2] }]);
     expect(fails(nuclei, { a: 'area', b: 'mean_intensity', name: 'r' }, twice)).toMatch(/table B has two rows for object 1/);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
 import { copyMeta, type Column, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
+import { requireNumberColumn } from '../../src/core/table';
 
 const OPERATIONS = {
   add: (x: number, y: number) => x + y,
@@ -13,14 +14,8 @@ const OPERATIONS = {
   'greater-or-equal': (x: number, y: number) => (x !== x || y !== y ? NaN : x >= y ? 1 : 0),
 } as const;
 
-function numeric(table: Table, name: string, which: string): Extract<Column, { type: 'number' }> {
-  const c = table.columns.find((col) => col.name === name);
-  if (!c || c.type !== 'number') {
-    const names = table.columns.filter((col) => col.type === 'number').map((col) => col.name);
-    throw new UserError(`calculate-math: '${name}' is not a number column of table ${which} (columns: ${names.join(', ')})`);
-  }
-  return c;
-}
+const numeric = (table: Table, param: 'a' | 'b', name: string, which: string) =>
+  requireNumberColumn(table, name, `calculate-math: param '${param}'`, `table ${which}`);
 
 /** The key that matches a row of one table with a row of the other: label, and plane when both have one. */
 function rowKeys(table: Table, withPlane: boolean): string[] | undefined {
@@ -89,16 +84,16 @@ export const calculateMath = defineNode({
     if (a.columns.some((c) => c.name === params.name)) {
       throw new UserError(`calculate-math: table A already has a column '${params.name}': choose another Result name`);
     }
-    const x = numeric(a, params.a, 'A').values;
+    const x = numeric(a, 'a', params.a, 'A');
     let y: (row: number) => number;
     if (!params.b) {
       y = () => params.constant;
     } else if (b) {
-      const yb = numeric(b, params.b, 'B').values;
+      const yb = numeric(b, 'b', params.b, 'B');
       const match = matchRows(a, b);
       y = (row) => (match[row] < 0 ? NaN : yb[match[row]]);
     } else {
-      const ya = numeric(a, params.b, 'A').values;
+      const ya = numeric(a, 'b', params.b, 'A');
       y = (row) => ya[row];
     }
     const op = OPERATIONS[params.operation];

@@ -37,6 +37,6 @@ describe('summarize', () => {
 
   it('names a missing column in one line', () => {
     expect(() => run(objects, 'area, perimeter')).toThrow(UserError);
-    expect(() => run(objects, 'perimeter')).toThrow(/'perimeter' is not a number column of the table \(columns: label, area, score\)/);
+    expect(() => run(objects, 'perimeter')).toThrow(/summarize: param 'columns': 'perimeter' is not a column of the table \(number columns: label, area, score\)/);
   });
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
 import { copyMeta, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { createTable, type ColumnInput } from '../../src/core/table';
+import { createTable, requireNumberColumn, type ColumnInput } from '../../src/core/table';
 
 /** Mean, median and population standard deviation of the non-NaN values (NaN when there are none). */
 export function summaryStats(values: Float64Array): { mean: number; median: number; std: number } {
@@ -22,11 +21,7 @@ function chosenColumns(table: Table, names: string): string[] {
   const numeric = table.columns.filter((c) => c.type === 'number').map((c) => c.name);
   const wanted = names.split(',').map((s) => s.trim()).filter(Boolean);
   if (wanted.length === 0) return numeric.filter((n) => n !== 'label');
-  for (const name of wanted) {
-    if (!numeric.includes(name)) {
-      throw new UserError(`summarize: '${name}' is not a number column of the table (columns: ${numeric.join(', ')})`);
-    }
-  }
+  for (const name of wanted) requireNumberColumn(table, name, "summarize: param 'columns'");
   return wanted;
 }
 

@@ -66,7 +66,7 @@ describe('filter-objects', () => {
     const labels = labelsFromRows(LABELS);
     expect(() => filter(labels, { measurement: 'area' })).toThrow(new UserError("filter-objects: Measurement is 'area' but no measurements table is connected"));
     const table = createTable([{ name: 'label', values: [1] }, { name: 'area', values: [3] }]);
-    expect(() => filter(labels, { measurement: 'solidity' }, table)).toThrow(/'solidity' is not a number column of the table \(columns: label, area\)/);
+    expect(() => filter(labels, { measurement: 'solidity' }, table)).toThrow(/filter-objects: param 'measurement': 'solidity' is not a column of the table \(number columns: label, area\)/);
     expect(() => filter(labels, { measurement: 'area', min_value: 5, max_value: 1 }, table)).toThrow(UserError);
     expect(() => filter(labels, { min_area: 5, max_area: 1 })).toThrow(UserError);
   });

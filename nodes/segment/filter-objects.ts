@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
 import { copyMeta, createLabels, type Labels, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
+import { requireNumberColumn } from '../../src/core/table';
 import { objectAreas } from '../../src/imaging/filter-objects';
 
 /** The default upper bound: larger than any object in an image cellgraph can hold in memory. */
@@ -38,16 +39,12 @@ function touchingBorder(labels: Labels): Set<number> {
 /** label → value of `name` in a measurement table with a 'label' column. */
 function measurementOf(table: Table, name: string): Map<number, number> {
   const labelColumn = table.columns.find((c) => c.name === 'label');
-  const valueColumn = table.columns.find((c) => c.name === name);
   if (!labelColumn || labelColumn.type !== 'number') {
     throw new UserError("filter-objects: the measurements table has no 'label' column (connect measure-objects' table)");
   }
-  if (!valueColumn || valueColumn.type !== 'number') {
-    const numeric = table.columns.filter((c) => c.type === 'number').map((c) => c.name);
-    throw new UserError(`filter-objects: measurement '${name}' is not a number column of the table (columns: ${numeric.join(', ')})`);
-  }
+  const values = requireNumberColumn(table, name, "filter-objects: param 'measurement'");
   const out = new Map<number, number>();
-  labelColumn.values.forEach((l, i) => out.set(l, valueColumn.values[i]));
+  labelColumn.values.forEach((l, i) => out.set(l, values[i]));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from './errors';
 import { emptyMeta, type Column, type ImageMeta, type Table } from './image';
 
 export type ColumnInput =
@@ -30,6 +31,18 @@ export function column(table: Table, name: string): Column {
   const c = table.columns.find((col) => col.name === name);
   if (!c) throw new Error(`table has no column '${name}' (columns: ${table.columns.map((x) => x.name).join(', ')})`);
   return c;
+}
+
+/**
+ * The values of the number column `name` a user chose, or one UserError line naming `who` (the node
+ * and param) and the table's number columns: "<who>: 'x' is not a column of <of> (number columns: …)",
+ * or "… holds text, not numbers (…)".
+ */
+export function requireNumberColumn(table: Table, name: string, who: string, of = 'the table'): Float64Array {
+  const c = table.columns.find((col) => col.name === name);
+  if (c?.type === 'number') return c.values;
+  const numeric = table.columns.filter((col) => col.type === 'number').map((col) => col.name);
+  throw new UserError(`${who}: '${name}' ${c ? 'holds text, not numbers' : `is not a column of ${of}`} (number columns: ${numeric.join(', ')})`);
 }
 
 export function numberColumn(table: Table, name: string): Float64Array {
