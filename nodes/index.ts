@@ -12,6 +12,7 @@ import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
 import { addMetadata } from './measure/add-metadata';
 import { calculateMath } from './measure/calculate-math';
+import { classifyObjects } from './measure/classify-objects';
 import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureImage } from './measure/measure-image';
@@ -145,6 +146,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureRadialDistribution,
   measureAreaFraction,
   calculateMath,
+  classifyObjects,
   exportTable,
   overlayOutlines,
   saveImage,

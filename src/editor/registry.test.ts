@@ -38,6 +38,7 @@ const KNOWN: [string, string][] = [
   ['ExportToSpreadsheet', 'export-table'],
   ['CalculateMath', 'calculate-math'],
   ['ClassifyObjects', 'calculate-math'],
+  ['ClassifyObjects', 'classify-objects'],
   ['EnhanceOrSuppressFeatures', 'white-tophat'],
   ['RescaleIntensity', 'rescale-intensity'],
   ['MakeProjection', 'project'],
