@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../src/core/image';
-import { runPipeline } from '../../src/core/executor';
-import { hashBytes } from '../../src/core/hash';
-import { loadPipelineText } from '../../src/core/validate';
-import { imagePath, REPO_ROOT } from '../../src/testing/paths';
+import { runExample } from '../../src/testing/run-example';
 import { nodeRegistry } from '../index';
 import { UserError } from '../../src/core/errors';
 import { createTable, numberColumn } from '../../src/core/table';
@@ -67,19 +62,16 @@ describe('calculate-math', () => {
 
   it('on real nuclei: summarize\'s mean of the class is the positive fraction of the image', async () => {
     // nuclei-count with a classification and a per-image summary appended
-    const base = JSON.parse(readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), 'utf8'));
-    base.nodes.push(
-      { id: 'classify', type: 'calculate-math', params: { a: 'mean_intensity', operation: 'greater', constant: 100, name: 'bright' } },
-      { id: 'summary', type: 'summarize', params: { columns: 'bright' } },
-    );
-    base.edges.push(
-      { from: { node: 'measure', port: 'table' }, to: { node: 'classify', port: 'a' } },
-      { from: { node: 'classify', port: 'table' }, to: { node: 'summary', port: 'table' } },
-    );
-    const loaded = loadPipelineText(JSON.stringify(base), nodeRegistry);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    const bytes = readFileSync(imagePath('dsb2018_256_uint8.tif'));
-    const result = await runPipeline(loaded.checked, { registry: nodeRegistry, source: { name: 'dsb2018_256_uint8.tif', bytes, hash: hashBytes(bytes) } });
+    const result = await runExample(nodeRegistry, 'nuclei-count', 'dsb2018_256_uint8.tif', {
+      nodes: [
+        { id: 'classify', type: 'calculate-math', params: { a: 'mean_intensity', operation: 'greater', constant: 100, name: 'bright' } },
+        { id: 'summary', type: 'summarize', params: { columns: 'bright' } },
+      ],
+      edges: [
+        { from: { node: 'measure', port: 'table' }, to: { node: 'classify', port: 'a' } },
+        { from: { node: 'classify', port: 'table' }, to: { node: 'summary', port: 'table' } },
+      ],
+    });
     expect(result.error).toBeUndefined();
     const objects = result.values.get('measure')!.table as Table;
     const intensity = Array.from(numberColumn(objects, 'mean_intensity'));

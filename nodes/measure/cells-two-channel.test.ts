@@ -1,14 +1,11 @@
 // pipelines/cells-two-channel.json on the real two-channel NEUBIAS image (tubulin, nuclei).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Labels, Table } from '../../src/core/image';
-import { runPipeline, type RunResult } from '../../src/core/executor';
-import { hashBytes } from '../../src/core/hash';
+import type { RunResult } from '../../src/core/executor';
 import { numberColumn } from '../../src/core/table';
-import { loadPipelineText } from '../../src/core/validate';
 import { readNpy } from '../../src/testing/npy';
-import { imagePath, referencePath, REPO_ROOT } from '../../src/testing/paths';
+import { referencePath } from '../../src/testing/paths';
+import { runExample } from '../../src/testing/run-example';
 import { nodeRegistry } from '../index';
 
 const NAME = 'xyc_16bit__nuclei_tubulin_crop.tif';
@@ -18,10 +15,7 @@ const tableOf = (node: string) => result.values.get(node)!.table as Table;
 
 describe('pipelines/cells-two-channel.json', () => {
   beforeAll(async () => {
-    const loaded = loadPipelineText(readFileSync(join(REPO_ROOT, 'pipelines', 'cells-two-channel.json'), 'utf8'), nodeRegistry);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    const bytes = readFileSync(imagePath(NAME));
-    result = await runPipeline(loaded.checked, { registry: nodeRegistry, source: { name: NAME, bytes, hash: hashBytes(bytes) } });
+    result = await runExample(nodeRegistry, 'cells-two-channel', NAME);
   });
 
   it('runs without error', () => {

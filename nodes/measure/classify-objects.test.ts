@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors';
-import { runPipeline } from '../../src/core/executor';
-import { hashBytes } from '../../src/core/hash';
 import { createImage, createLabels, emptyMeta, type Table } from '../../src/core/image';
 import { column, createTable, numberColumn } from '../../src/core/table';
-import { loadPipelineText } from '../../src/core/validate';
 import { loadMeasureFixture } from '../../src/imaging/regionprops/reference-fixtures';
-import { imagePath, referencePath, REPO_ROOT } from '../../src/testing/paths';
+import { referencePath } from '../../src/testing/paths';
 import { runNode } from '../../src/testing/run-node';
+import { runExample } from '../../src/testing/run-example';
 import { nodeRegistry } from '../index';
 import { classifyObjects, evenEdges } from './classify-objects';
 import { measureObjects } from './measure-objects';
@@ -182,19 +179,16 @@ describe('classify-objects', () => {
   });
 
   it('in a pipeline on real nuclei (nuclei-count on dsb2018 256): counts by a direct count over the measured areas', async () => {
-    const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'pipelines', 'nuclei-count.json'), 'utf8'));
-    pipeline.nodes.push(
-      { id: 'classify', type: 'classify-objects', params: { column: 'area', edges: '50, 85, 150', bin_below: true, bin_names: 'debris, small, medium' } },
-      { id: 'summary', type: 'summarize', params: { columns: 'class_debris, class_small, class_medium' } },
-    );
-    pipeline.edges.push(
-      { from: { node: 'measure', port: 'table' }, to: { node: 'classify', port: 'table' } },
-      { from: { node: 'classify', port: 'table' }, to: { node: 'summary', port: 'table' } },
-    );
-    const loaded = loadPipelineText(JSON.stringify(pipeline), nodeRegistry);
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    const bytes = readFileSync(imagePath('dsb2018_256_uint8.tif'));
-    const result = await runPipeline(loaded.checked, { registry: nodeRegistry, source: { name: 'dsb2018_256_uint8.tif', bytes, hash: hashBytes(bytes) } });
+    const result = await runExample(nodeRegistry, 'nuclei-count', 'dsb2018_256_uint8.tif', {
+      nodes: [
+        { id: 'classify', type: 'classify-objects', params: { column: 'area', edges: '50, 85, 150', bin_below: true, bin_names: 'debris, small, medium' } },
+        { id: 'summary', type: 'summarize', params: { columns: 'class_debris, class_small, class_medium' } },
+      ],
+      edges: [
+        { from: { node: 'measure', port: 'table' }, to: { node: 'classify', port: 'table' } },
+        { from: { node: 'classify', port: 'table' }, to: { node: 'summary', port: 'table' } },
+      ],
+    });
     expect(result.error).toBeUndefined();
     const areas = numbers(result.values.get('measure')!.table as Table, 'area');
     const expected = {
