@@ -319,6 +319,129 @@ describe('stacks in the editor', () => {
     await settle(page);
   });
 
+  test('only the checked images form the stack: three of a plate\'s files as channels, the others left listed; the choice survives a reload', async () => {
+    const { page } = browser;
+    await openExample('image-stats.json');
+    const dir = mkdtempSync(join(tmpdir(), 'cellgraph-choice-'));
+    // two wells of a plate, one file per channel, each 24×16 file all one value: B03 10, 20, 30; C04 200, 210
+    const drop = async (files: Record<string, number>) => {
+      const paths = Object.entries(files).map(([name, value]) => {
+        const path = join(dir, name);
+        writeFileSync(path, encodeTiff(createImage({ width: 24, height: 16 }, 'uint8', new Uint8Array(24 * 16).fill(value))));
+        return path;
+      });
+      await dropFiles(page, page.locator('.react-flow__pane'), paths);
+      await settle(page);
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    };
+    await drop({ 'plate_C04_c1.tif': 210, 'plate_B03_c2.tif': 30, 'plate_B03_c0.tif': 10, 'plate_C04_c0.tif': 200, 'plate_B03_c1.tif': 20 });
+    const images = page.getByRole('region', { name: 'Images' });
+    const channelsToggle = page.getByRole('checkbox', { name: 'Use these files as the channels of one image, ordered by name' });
+    const perImage = images.getByRole('checkbox', { name: /^Use .* as a channel$/ });
+    const box = (name: string) => images.getByRole('checkbox', { name: `Use ${name} as a channel`, exact: true });
+    const summary = page.getByTestId('stack-summary');
+    const problem = page.getByTestId('stack-problem');
+    const load = canvasNode(page, 'load');
+    const stats = canvasNode(page, 'stats');
+    const statsOf = async (...columns: string[]) => {
+      const header = await stats.locator('thead th').allTextContents();
+      const row = await stats.locator('tbody tr').first().locator('td').allTextContents();
+      return columns.map((c) => row[header.findIndex((h) => h.startsWith(c))]);
+    };
+    // one image at a time (as before): a radio per image, nothing to check
+    const listed = await images.getByRole('listitem').count();
+    expect(listed).toBeGreaterThan(5); // the samples and the earlier specs' files are listed too
+    expect(await images.getByRole('radio').count()).toBe(listed);
+    expect(await perImage.count()).toBe(0);
+
+    await channelsToggle.check();
+    await settle(page);
+    // every listed image starts checked
+    expect(await perImage.count()).toBe(listed);
+    expect(await images.getByRole('checkbox', { name: /^Use .* as a channel$/, checked: true }).count()).toBe(listed);
+    expect(await summary.textContent()).toMatch(new RegExp(`: ${listed} files → channels 1–${listed}$`));
+    // leave out all but well B03
+    for (const other of await images.getByRole('checkbox', { name: /^Use (?!plate_B03_).* as a channel$/ }).all()) await other.uncheck();
+    await settle(page);
+    const plateRows = async () => (await images.getByRole('listitem').allTextContents()).filter((t) => t.includes('plate_')).map((t) => t.replace(/ \(.*$/, ''));
+    expect(await plateRows()).toEqual(['1plate_B03_c0.tif', '2plate_B03_c1.tif', '3plate_B03_c2.tif', 'plate_C04_c0.tif', 'plate_C04_c1.tif']);
+    expect(await summary.textContent()).toBe('Image plate_B03_c: 3 files → channels 1–3');
+    expect(await images.getByText(/^Only the checked images are used, in name order/).count()).toBe(1);
+    await expect.poll(() => load.locator('.cg-preview-caption').first().textContent()).toContain('24×16');
+    expect(await load.locator('.cg-preview-caption').first().textContent()).toContain('3 ch');
+    // only B03's files: channels of 10, 20 and 30
+    await expect.poll(() => statsOf('planes', 'channels', 'min', 'max', 'mean')).toEqual(['1', '3', '10', '30', '20']);
+    await load.locator('.cg-node-header').click();
+    await expect.poll(() => page.getByTestId('metadata-image').textContent()).toContain('Source fileplate_B03_c');
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await screenshot(page, 'stack-choice');
+
+    // fewer than 2 checked: said in the panel and on the nodes, and nothing runs (not a 1-file "stack")
+    await images.getByRole('button', { name: 'Uncheck all' }).click();
+    await settle(page);
+    expect(await problem.textContent()).toBe('Check at least 2 images to use them as the channels of one image (0 checked): nothing runs until then. To run on one image, untick “Use these files as the channels of one image”.');
+    expect(await summary.count()).toBe(0);
+    const runs = await runsSoFar(page);
+    await box('plate_B03_c1.tif').check();
+    await settle(page);
+    expect(await problem.textContent()).toMatch(/^Check at least 2 images to use them as the channels of one image \(1 checked\)/);
+    expect(await runsSince(page, runs)).toEqual([]);
+    expect(await load.locator('.cg-status').textContent()).toBe('needs input');
+    expect(await load.locator('.cg-node-message').textContent()).toMatch(/^Check at least 2 images/);
+    expect(await stats.locator('tbody tr').count()).toBe(0); // the 3-channel result is not shown as this one's
+    await screenshot(page, 'stack-choice-too-few');
+    await box('plate_B03_c0.tif').check();
+    await box('plate_B03_c2.tif').check();
+    await settle(page);
+    expect(await problem.count()).toBe(0);
+    expect(await summary.textContent()).toBe('Image plate_B03_c: 3 files → channels 1–3');
+    await expect.poll(() => statsOf('channels', 'mean')).toEqual(['3', '20']);
+
+    // an image added in stack mode is in; one removed from the list is out of the choice too
+    await drop({ 'plate_B03_c3.tif': 40 });
+    expect(await box('plate_B03_c3.tif').isChecked()).toBe(true);
+    expect(await summary.textContent()).toBe('Image plate_B03_c: 4 files → channels 1–4');
+    await expect.poll(() => statsOf('channels', 'max')).toEqual(['4', '40']);
+    await images.getByRole('button', { name: 'Remove plate_B03_c3.tif' }).click();
+    await images.getByRole('button', { name: 'Remove plate_C04_c1.tif' }).click();
+    await settle(page);
+    expect(await summary.textContent()).toBe('Image plate_B03_c: 3 files → channels 1–3');
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('cellgraph.autosave.v1')!) as { sources: { name: string; hash: string }[]; stackLeftOut: string[] });
+    const leftOut = saved.stackLeftOut.map((h) => saved.sources.find((s) => s.hash === h)?.name);
+    expect(leftOut).toHaveLength(listed - 4); // every listed image but B03's three and the removed C04_c1
+    expect(leftOut).toContain('plate_C04_c0.tif');
+    expect(leftOut.filter((n) => n === undefined || n.startsWith('plate_B03') || n === 'plate_C04_c1.tif')).toEqual([]);
+
+    // leaving stack mode and coming back keeps the choice, and the same files make a stack of planes
+    await channelsToggle.uncheck();
+    await settle(page);
+    expect(await perImage.count()).toBe(0);
+    expect(await images.getByRole('radio').count()).toBe(listed - 1);
+    expect(await summary.count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Use these files as one stack, ordered by name' }).check();
+    await settle(page);
+    expect(await summary.textContent()).toBe('Stack plate_B03_c: 3 files → planes 0–2');
+    expect(await images.getByRole('checkbox', { name: 'Use plate_C04_c0.tif in the stack' }).isChecked()).toBe(false);
+    await expect.poll(() => statsOf('planes', 'channels', 'mean')).toEqual(['3', '1', '20']);
+    await channelsToggle.check();
+    await settle(page);
+
+    // a reload keeps the choice (and takes the result from the cache)
+    await page.reload();
+    await waitForReady(page);
+    await settle(page);
+    expect(await summary.textContent()).toBe('Image plate_B03_c: 3 files → channels 1–3');
+    expect(new Set((await lastRun(page)).reports.map((r) => r.status))).toEqual(new Set(['cached']));
+    await page.keyboard.press('Escape');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    expect(await plateRows()).toEqual(['1plate_B03_c0.tif', '2plate_B03_c1.tif', '3plate_B03_c2.tif', 'plate_C04_c0.tif']);
+    expect(await box('plate_C04_c0.tif').isChecked()).toBe(false);
+    await expect.poll(() => statsOf('channels', 'min', 'max')).toEqual(['3', '10', '30']);
+    await channelsToggle.uncheck();
+    await settle(page);
+  });
+
   test('dropping an exported TIFF reopens the pipeline that made it, on the image it was made from', async () => {
     const { page } = browser;
     await openExample('z-projection.json');

@@ -12,6 +12,11 @@ export interface Autosave {
   stack?: boolean;
   /** With stack: how the files join, as planes (default) or as channels. */
   join?: 'planes' | 'channels';
+  /**
+   * Hashes of the listed images unchecked for the stack. The ones left out, not the ones in: an
+   * image added later is in, and an autosave without the list (older ones) means every image.
+   */
+  stackLeftOut?: string[];
   cacheLimit?: number;
 }
 

@@ -10,7 +10,7 @@ import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
 import type { CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
-import { stackName, stackOrder } from '../files/stack-name';
+import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack } from '../files/stack-choice';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
 import { addSample } from './open-documents';
 import { readPipelineText } from '../files/open-pipeline';
@@ -33,6 +33,8 @@ export interface SessionState {
   stack: boolean;
   /** With stack: the files are the planes (default) or the channels (the runner's --channels) of one image. */
   join: 'planes' | 'channels';
+  /** Hashes of the listed images unchecked for the stack; the choice outlives leaving stack mode. */
+  stackLeftOut: string[];
   nodes: Record<string, NodeRunState>;
   running: boolean;
   lastRun?: RunSummary;
@@ -51,7 +53,7 @@ export interface SessionState {
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], stack: false, join: 'planes', nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
+  private state: SessionState = { sources: [], stack: false, join: 'planes', stackLeftOut: [], nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
@@ -105,7 +107,7 @@ export class Session {
 
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
-    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes' });
+    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes', stackLeftOut: restoreLeftOut(saved?.stackLeftOut, sources) });
     if (sources.length === 0) await addSample(this);
 
     this.store.subscribe((next, previous) => {
@@ -141,11 +143,12 @@ export class Session {
       sourceHash: this.state.sourceHash,
       stack: this.state.stack,
       join: this.state.join,
+      stackLeftOut: this.state.stackLeftOut,
       cacheLimit: this.state.cache?.maxBytes,
     });
   }
 
-  /** Add images (files dropped or picked); the first becomes the one previewed. */
+  /** Add images (files dropped or picked); the first becomes the one previewed; each is in the stack. */
   async addFiles(files: { name: string; bytes: Uint8Array }[], run = true): Promise<void> {
     const added: SourceInfo[] = [];
     for (const f of files) added.push(await this.client.addSource(f.name, f.bytes));
@@ -153,6 +156,7 @@ export class Session {
     this.update((s) => ({
       sources: [...s.sources.filter((x) => !added.some((a) => a.hash === x.hash)), ...added],
       sourceHash: added[0].hash,
+      stackLeftOut: s.stackLeftOut.filter((h) => !added.some((a) => a.hash === h)),
     }));
     this.autosave();
     if (run) this.scheduleRun(0);
@@ -169,7 +173,7 @@ export class Session {
   removeSource(hash: string): void {
     const sources = this.state.sources.filter((s) => s.hash !== hash);
     const sourceHash = sources.some((s) => s.hash === this.state.sourceHash) ? this.state.sourceHash : sources[0]?.hash;
-    this.update({ sources, sourceHash, stack: this.state.stack && sources.length > 1 });
+    this.update({ sources, sourceHash, stack: this.state.stack && sources.length > 1, stackLeftOut: this.state.stackLeftOut.filter((h) => h !== hash) });
     this.autosave();
     this.scheduleRun(0);
   }
@@ -185,12 +189,33 @@ export class Session {
     this.scheduleRun(0);
   }
 
-  /** The stack the run reads when stack mode is on: the images in file-name order. */
+  /** Check (use) or uncheck one listed image for the stack. */
+  includeInStack(hash: string, included: boolean): void {
+    const stackLeftOut = includeInStack(this.state.stackLeftOut, hash, included);
+    if (stackLeftOut.length === this.state.stackLeftOut.length) return;
+    this.update({ stackLeftOut });
+    this.autosave();
+    this.scheduleRun();
+  }
+
+  /** Check or uncheck every listed image for the stack. */
+  includeAllInStack(included: boolean): void {
+    this.update((s) => ({ stackLeftOut: included ? [] : s.sources.map((x) => x.hash) }));
+    this.autosave();
+    this.scheduleRun();
+  }
+
+  /** The stack the run reads when stack mode is on: the checked images in file-name order (at least 2). */
   get stackInput(): StackInput | undefined {
-    if (!this.state.stack || this.state.sources.length === 0) return undefined;
-    const ordered = stackOrder(this.state.sources);
-    const join = this.state.join === 'channels' ? { join: 'channels' as const } : {};
-    return { name: stackName(ordered.map((s) => s.name)), hashes: ordered.map((s) => s.hash), ...join };
+    if (!this.state.stack) return undefined;
+    const stack = stackOf(this.state.sources, this.state.stackLeftOut);
+    return stack && (this.state.join === 'channels' ? { ...stack, join: 'channels' } : stack);
+  }
+
+  /** In stack mode with fewer than 2 images checked, why nothing runs. */
+  get stackProblem(): string | undefined {
+    if (!this.state.stack || this.stackInput) return undefined;
+    return tooFewForStack(this.state.join, stackMembers(this.state.sources, this.state.stackLeftOut).length);
   }
 
   /** Open pipeline text; on any problem, show them all and leave the graph as it is. */
@@ -257,7 +282,7 @@ export class Session {
     // name and description are not computed from, but every result's provenance and every exported
     // file carry them: a rename re-runs (all from the cache) so downloads say the new name
     const { name, description } = checked.pipeline;
-    return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? null });
+    return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? this.stackProblem ?? null });
   }
 
   private hasUnrunNodes(): boolean {
@@ -278,7 +303,10 @@ export class Session {
       nodes[n.id] = p ? { status: 'invalid', problems: p } : { status: 'waiting', preview: old?.preview };
     }
     this.signature = this.signatureOf(checked);
-    if (!checked) {
+    // a stack of 0 or 1 checked images is no stack: run nothing (not the one image) until 2 are checked
+    const tooFew = this.stackProblem;
+    if (tooFew) for (const n of pipeline.nodes) if (nodes[n.id].status !== 'invalid') nodes[n.id] = { status: 'invalid', problems: [tooFew] };
+    if (!checked || tooFew) {
       this.update({ nodes, running: false });
       return undefined;
     }
