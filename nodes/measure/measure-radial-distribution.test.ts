@@ -12,8 +12,8 @@ import { imagePath, referencePath } from '../../src/testing/paths';
 import { testContext } from '../../src/testing/context';
 import { measureRadialDistribution } from './measure-radial-distribution';
 
-const run = (labels: Labels, image: Image, rings = 4) =>
-  (measureRadialDistribution.run({ labels, image }, { rings }, testContext()) as { table: Table }).table;
+const run = (labels: Labels, image: Image, rings = 4, centers?: Labels, from?: 'centre-points' | 'edges') =>
+  (measureRadialDistribution.run({ labels, image, centers }, measureRadialDistribution.params.parse({ rings, from }), testContext()) as { table: Table }).table;
 
 /** A disk of radius r in a (2r + 5)² image, intensity f(distance from the centre). */
 function disk(r: number, f: (d: number) => number): { labels: Labels; image: Image } {
@@ -123,5 +123,44 @@ describe('measure-radial-distribution', () => {
     expect(() => run(labelsFromRows([[1, 1]]), two)).toThrow(UserError);
     expect(() => run(labelsFromRows([[1, 1]]), two)).toThrow(/single-channel image, got 2 channels/);
     expect(() => run(labelsFromRows([[1, 1]]), imageFromRows([[1, 2, 3]]))).toThrow(/must have the same size/);
+  });
+
+  describe('with centre objects', () => {
+    // the hand-worked strip of src/imaging/radial-distribution.test.ts: cell x = 1…5, nucleus x = 1, 2
+    const cell = labelsFromRows([[0, 1, 1, 1, 1, 1, 0]]);
+    const nucleus = labelsFromRows([[0, 9, 9, 0, 0, 0, 0]]);
+    const values = imageFromRows([[0, 1, 2, 3, 4, 5, 0]]);
+    const ring = (t: Table, k: number) => numberColumn(t, `frac_at_d_${k}of4`)[0];
+
+    it('measures from the centre objects\' centroids by default, or from their edges', () => {
+      const own = run(cell, values);
+      const points = run(cell, values, 4, nucleus);
+      const edges = run(cell, values, 4, nucleus, 'edges');
+      expect([1, 2, 3, 4].map((k) => ring(points, k))).toEqual([2 / 15, 3 / 15, 5 / 15, 5 / 15]);
+      expect([1, 2, 3, 4].map((k) => ring(edges, k))).toEqual([0, 3 / 12, 4 / 12, 5 / 12]);
+      // without centre objects, the cell's own centre (x = 3): the parameter is ignored
+      expect(run(cell, values, 4, undefined, 'edges').columns).toEqual(own.columns);
+      expect(ring(own, 1)).toBe(3 / 15);
+      expect(points.columns.map((c) => c.name)).toEqual(own.columns.map((c) => c.name));
+    });
+
+    it('measures a stack plane by plane, each plane from its own centre objects (none: an empty row)', () => {
+      const labels = createLabels({ width: 7, height: 1, planes: 2 }, Uint32Array.from([...cell.data, ...cell.data.map((v) => v && 2)]));
+      const centers = createLabels({ width: 7, height: 1, planes: 2 }, Uint32Array.from([...nucleus.data, 0, 0, 0, 0, 0, 0, 0]));
+      const image = createImage({ width: 7, height: 1, planes: 2 }, 'float32', Float32Array.from([...values.data, ...values.data]));
+      const t = run(labels, image, 4, centers);
+      expect(Array.from(numberColumn(t, 'label'))).toEqual([1, 2]);
+      expect(Array.from(numberColumn(t, 'plane'))).toEqual([0, 1]);
+      expect([1, 2, 3, 4].map((k) => numberColumn(t, `frac_at_d_${k}of4`)[0])).toEqual([2 / 15, 3 / 15, 5 / 15, 5 / 15]);
+      expect([1, 2, 3, 4].map((k) => numberColumn(t, `frac_at_d_${k}of4`)[1])).toEqual([NaN, NaN, NaN, NaN]);
+    });
+
+    it('refuses centre objects of another size, in one line', () => {
+      const err = () => run(cell, values, 4, labelsFromRows([[0, 9, 9, 0, 0, 0]]));
+      expect(err).toThrow(UserError);
+      expect(err).toThrow('measure-radial-distribution: the objects (7×1, 1 planes) and the centre objects (6×1, 1 planes) must have the same size');
+      const twoPlanes = createLabels({ width: 7, height: 1, planes: 2 }, new Uint32Array(14));
+      expect(() => run(cell, values, 4, twoPlanes)).toThrow(/the centre objects \(7×1, 2 planes\)/);
+    });
   });
 });
