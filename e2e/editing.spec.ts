@@ -72,6 +72,23 @@ describe('accessibility and the palette', () => {
     await settle(page);
   });
 
+  test('a param that matters only for some settings appears with them: a threshold\'s Value with the manual method', async () => {
+    const { page } = browser;
+    await canvasNode(page, 'threshold').locator('.cg-node-header').click();
+    const form = page.getByRole('form', { name: 'Parameters' });
+    const labels = async () => (await form.locator('label').allInnerTexts()).map((t) => t.split('\n')[0].trim());
+    await expect.poll(async () => (await labels()).some((l) => l.startsWith('Correction factor'))).toBe(true);
+    expect((await labels()).some((l) => l.startsWith('Value'))).toBe(false);
+    await page.getByLabel('Method', { exact: true }).selectOption('manual');
+    await expect.poll(async () => (await labels()).some((l) => l.startsWith('Value'))).toBe(true);
+    expect((await labels()).some((l) => l.startsWith('Correction factor'))).toBe(false);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(async () => (await labels()).some((l) => l.startsWith('Value'))).toBe(false);
+    expect((await pipelineOf(page)).nodes.find((n) => n.id === 'threshold')!.params.method).toBe('otsu');
+    await clickPane();
+    await settle(page);
+  });
+
   test('the palette lists every registered node type under its category', async () => {
     const { page } = browser;
     const shown: Record<string, string[]> = {};

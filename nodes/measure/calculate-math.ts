@@ -73,7 +73,7 @@ export const calculateMath = defineNode({
     a: z.string().default('mean_intensity').meta({ label: 'Column A', description: 'A number column of table A.', columnsFrom: ['a'] }),
     operation: z.enum(['divide', 'multiply', 'add', 'subtract', 'greater', 'greater-or-equal']).default('divide').meta({ label: 'Operation' }),
     b: z.string().default('').meta({ label: 'Column B', description: 'A number column of table B if connected, else of table A; empty: use Constant.', columnsFrom: ['b', 'a'] }),
-    constant: z.number().default(1).meta({ label: 'Constant', description: 'B when Column B is empty.' }),
+    constant: z.number().default(1).meta({ label: 'Constant', description: 'B when Column B is empty.', shownWhen: { b: [''] } }),
     name: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _, not starting with a digit')

@@ -158,10 +158,14 @@ export const classifyObjects = defineNode({
     edges: z
       .string()
       .default('0, 100, 400')
-      .meta({ label: 'Edges (custom)', description: 'Ascending numbers separated by commas; a bin holds lower edge < value <= upper edge.' }),
-    bin_count: z.number().int().min(1).max(1000).default(3).meta({ label: 'Number of bins (even)' }),
-    lower: z.number().default(0).meta({ label: 'Lower limit (even)' }),
-    upper: z.number().default(1).meta({ label: 'Upper limit (even)' }),
+      .meta({
+        label: 'Edges',
+        description: 'Ascending numbers separated by commas; a bin holds lower edge < value <= upper edge.',
+        shownWhen: { bins: ['custom'] },
+      }),
+    bin_count: z.number().int().min(1).max(1000).default(3).meta({ label: 'Number of bins', shownWhen: { bins: ['even'] } }),
+    lower: z.number().default(0).meta({ label: 'Lower limit', shownWhen: { bins: ['even'] } }),
+    upper: z.number().default(1).meta({ label: 'Upper limit', shownWhen: { bins: ['even'] } }),
     bin_below: z
       .boolean()
       .default(false)

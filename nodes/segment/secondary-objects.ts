@@ -77,12 +77,16 @@ export const secondaryObjects = defineNode({
       .number()
       .min(0)
       .default(0.05)
-      .meta({ label: 'Regularization (λ)', description: 'Propagation only: weight of distance against intensity differences (CellProfiler default 0.05).' }),
+      .meta({
+        label: 'Regularization (λ)',
+        description: 'Propagation only: weight of distance against intensity differences (CellProfiler default 0.05).',
+        shownWhen: { method: ['propagation'] },
+      }),
     distance: z
       .number()
       .min(0)
       .default(10)
-      .meta({ label: 'Distance', unit: 'px', description: 'Method distance only: how far each nucleus grows.' }),
+      .meta({ label: 'Distance', unit: 'px', description: 'Method distance only: how far each nucleus grows.', shownWhen: { method: ['distance'] } }),
   }),
   run: ({ nuclei, image, mask }, { method, regularization, distance }) => {
     const maskIn = mask as Mask | undefined;

@@ -72,7 +72,12 @@ export const watershedDeclump = defineNode({
       .min(0)
       .max(100)
       .default(2)
-      .meta({ label: 'Smoothing sigma', unit: 'px', description: 'Gaussian blur of the intensity image (methods intensity and combined); 0 = none.' }),
+      .meta({
+        label: 'Smoothing sigma',
+        unit: 'px',
+        description: 'Gaussian blur of the intensity image (methods intensity and combined); 0 = none.',
+        shownWhen: { method: ['intensity', 'combined'] },
+      }),
     connectivity: z
       .union([z.literal(4), z.literal(8)])
       .default(8)

@@ -46,9 +46,21 @@ export const localThreshold = defineNode({
       .max(1001)
       .default(35)
       .meta({ label: 'Block size', unit: 'px', description: 'Odd width of the neighbourhood, a few object diameters; 0 = automatic (about two typical object diameters).' }),
-    offset: z.number().default(0).meta({ label: 'Offset', description: 'gaussian/mean/median: subtracted from the local value.' }),
-    k: z.number().min(-10).max(10).default(0.2).meta({ label: 'k', description: 'sauvola/niblack: weight of the local standard deviation.' }),
-    r: z.number().positive().optional().meta({ label: 'R', description: 'sauvola: dynamic range of the standard deviation; empty = half the type\'s range.' }),
+    offset: z
+      .number()
+      .default(0)
+      .meta({ label: 'Offset', description: 'gaussian/mean/median: subtracted from the local value.', shownWhen: { method: ['gaussian', 'mean', 'median'] } }),
+    k: z
+      .number()
+      .min(-10)
+      .max(10)
+      .default(0.2)
+      .meta({ label: 'k', description: 'sauvola/niblack: weight of the local standard deviation.', shownWhen: { method: ['sauvola', 'niblack'] } }),
+    r: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ label: 'R', description: 'sauvola: dynamic range of the standard deviation; empty = half the type\'s range.', shownWhen: { method: ['sauvola'] } }),
     objects: z
       .enum(['bright', 'dark'])
       .default('bright')

@@ -9,6 +9,8 @@ import type { PixelArray } from '../../src/core/image';
 
 const METHODS = ['manual', ...AUTO_THRESHOLD_METHODS, 'minimum', ...IMAGEJ_METHODS] as const;
 type Method = Exclude<(typeof METHODS)[number], 'manual'>;
+/** The editor shows the params of an automatic threshold only with an automatic method. */
+const AUTOMATIC = { method: METHODS.filter((m) => m !== 'manual') };
 
 /** Any automatic method: skimage's, skimage's minimum, or one of Fiji's. */
 export function computeThreshold(method: Method, values: PixelArray): number {
@@ -93,21 +95,21 @@ export const threshold = defineNode({
     value: z
       .number()
       .default(0)
-      .meta({ label: 'Value', description: 'The threshold when Method is manual, in the image\'s intensity units.' }),
+      .meta({ label: 'Value', description: 'The threshold when Method is manual, in the image\'s intensity units.', shownWhen: { method: ['manual'] } }),
     correction: z
       .number()
       .positive()
       .max(100)
       .default(1)
-      .meta({ label: 'Correction factor', description: 'Multiplies an automatic threshold (CellProfiler\'s threshold correction factor).' }),
+      .meta({ label: 'Correction factor', description: 'Multiplies an automatic threshold (CellProfiler\'s threshold correction factor).', shownWhen: AUTOMATIC }),
     lowerBound: z
       .number()
       .optional()
-      .meta({ label: 'Lower bound', description: 'An automatic threshold below this is raised to it; empty = no bound.' }),
+      .meta({ label: 'Lower bound', description: 'An automatic threshold below this is raised to it; empty = no bound.', shownWhen: AUTOMATIC }),
     upperBound: z
       .number()
       .optional()
-      .meta({ label: 'Upper bound', description: 'An automatic threshold above this is lowered to it; empty = no bound.' }),
+      .meta({ label: 'Upper bound', description: 'An automatic threshold above this is lowered to it; empty = no bound.', shownWhen: AUTOMATIC }),
   }),
   run: ({ image, region }, { method, objects, value, correction, lowerBound, upperBound }) => {
     if (image.channels !== 1) {

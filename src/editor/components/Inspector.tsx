@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { z } from 'zod';
 import { renamePipeline } from '../commands/rename-pipeline';
 import { useEditorState, useServices, useSessionState } from '../hooks/context';
-import { fieldsOf } from '../params/fields';
+import { fieldShown, fieldsOf } from '../params/fields';
 import { nodeTitle } from '../graph/to-flow';
 import { ParamField } from './ParamField';
 import { OutputPreviewView } from './OutputPreview';
@@ -51,7 +51,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
       <p className="cg-description">{def.description}</p>
       <form className="cg-params" onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
         {fields.length === 0 && <p className="muted">This node has no parameters.</p>}
-        {fields.map((f) => (
+        {fields.filter((f) => fieldShown(f, node.params, fields)).map((f) => (
           <ParamField key={`${nodeId}:${f.key}`} nodeId={nodeId} field={f} schema={shape[f.key]} value={node.params[f.key]} suggestions={columnsAt(f.columnsFrom)} />
         ))}
       </form>

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { nodeRegistry } from '../../../nodes/index';
-import { fieldsOf, listTexts, niceStep, parseFieldInput, parseJsonInput, parseListInput, type Field } from './fields';
+import { fieldShown, fieldsOf, listTexts, niceStep, parseFieldInput, parseJsonInput, parseListInput, type Field } from './fields';
 
 describe('forms from param schemas', () => {
   test('every registered node type gets one field per param, with a label', () => {
@@ -81,6 +81,31 @@ describe('forms from param schemas', () => {
     // every port named is an input of that node
     for (const def of nodeRegistry.values()) {
       for (const f of fieldsOf(def.params)) for (const port of f.columnsFrom ?? []) expect(Object.keys(def.inputs)).toContain(port);
+    }
+  });
+
+  test('a param that matters only for some values of another is shown only then (an unset param counts as its default)', () => {
+    const fields = fieldsOf(nodeRegistry.get('local-threshold')!.params);
+    const shown = (params: Record<string, unknown>) => fields.filter((f) => fieldShown(f, params, fields)).map((f) => f.key);
+    expect(shown({})).toEqual(['method', 'block', 'offset', 'objects', 'floor']);
+    expect(shown({ method: 'sauvola' })).toEqual(['method', 'block', 'k', 'r', 'objects', 'floor']);
+    expect(shown({ method: 'niblack' })).toEqual(['method', 'block', 'k', 'objects', 'floor']);
+    const threshold = fieldsOf(nodeRegistry.get('threshold')!.params);
+    const thresholdShown = (params: Record<string, unknown>) => threshold.filter((f) => fieldShown(f, params, threshold)).map((f) => f.key);
+    expect(thresholdShown({ method: 'manual' })).toEqual(['method', 'objects', 'value']);
+    expect(thresholdShown({})).toEqual(['method', 'objects', 'correction', 'lowerBound', 'upperBound']);
+    const math = fieldsOf(nodeRegistry.get('calculate-math')!.params);
+    expect(math.filter((f) => fieldShown(f, { b: 'area' }, math)).map((f) => f.key)).not.toContain('constant');
+    expect(math.filter((f) => fieldShown(f, {}, math)).map((f) => f.key)).toContain('constant');
+    // every shownWhen names a param of its node, with values that param can take
+    for (const def of nodeRegistry.values()) {
+      const all = fieldsOf(def.params);
+      for (const f of all) {
+        for (const [key, values] of Object.entries(f.shownWhen ?? {})) {
+          expect(key, `${def.type}.${f.key}`).not.toBe(f.key);
+          for (const v of values) expect(def.params.shape[key].safeParse(v).success, `${def.type}.${f.key}: ${key} = ${String(v)}`).toBe(true);
+        }
+      }
     }
   });
 });

@@ -16,6 +16,11 @@ interface FieldBase {
   columnsFrom?: string[];
   /** With columnsFrom: the param is a comma-separated list of column names (meta `columnList`). */
   columnList?: boolean;
+  /**
+   * The param matters only while other params have one of these values (meta `shownWhen`, e.g.
+   * `{ method: ['manual'] }` for a manual threshold's value): the form hides it otherwise.
+   */
+  shownWhen?: Record<string, unknown[]>;
 }
 
 export type Field =
@@ -56,6 +61,7 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
     default: prop.default,
     ...(Array.isArray(prop.columnsFrom ?? s.columnsFrom) ? { columnsFrom: (prop.columnsFrom ?? s.columnsFrom) as string[] } : {}),
     ...((prop.columnList ?? s.columnList) === true ? { columnList: true } : {}),
+    ...(isShownWhen(prop.shownWhen ?? s.shownWhen) ? { shownWhen: (prop.shownWhen ?? s.shownWhen) as Record<string, unknown[]> } : {}),
   };
   const choices = choicesOf(s);
   if (choices) return { ...base, kind: 'select', options: choices.map((v) => ({ value: v, label: String(v) })) };
@@ -85,6 +91,22 @@ function fieldOf(key: string, prop: JSONSchema, required: boolean): Field {
   }
   if (s.type === 'object') return { ...base, kind: 'json' };
   return { ...base, kind: 'text', pattern: str(s.pattern) };
+}
+
+function isShownWhen(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.values(v).every(Array.isArray);
+}
+
+/**
+ * Whether a field applies with these params (a param not set counts as its default): every param
+ * its shownWhen names must have one of the values listed.
+ */
+export function fieldShown(field: Field, params: Record<string, unknown>, fields: Field[]): boolean {
+  if (!field.shownWhen) return true;
+  return Object.entries(field.shownWhen).every(([key, values]) => {
+    const value = params[key] !== undefined ? params[key] : fields.find((f) => f.key === key)?.default;
+    return values.includes(value);
+  });
 }
 
 /** The item kind of an array of scalars (one schema for every item), else undefined. */
