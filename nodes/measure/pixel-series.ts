@@ -36,8 +36,8 @@ export const pixelSeries = defineNode({
         label: 'Normalisation',
         description: 'raw: values as stored. dff: (F − F0) / F0 over the baseline planes. zscore: (F − mean) / std over all planes.',
       }),
-    baseline_start: z.number().int().min(0).default(0).meta({ label: 'Baseline from plane', description: 'First plane of the F0 baseline (0-based), for dff.' }),
-    baseline_end: z.number().int().min(0).default(0).meta({ label: 'Baseline to plane', description: 'Last plane of the F0 baseline (0-based, inclusive), for dff.' }),
+    baseline_start: z.number().int().min(0).default(0).meta({ label: 'Baseline from plane', description: 'First plane of the F0 baseline (0-based), for dff.', shownWhen: { normalise: ['dff'] } }),
+    baseline_end: z.number().int().min(0).default(0).meta({ label: 'Baseline to plane', description: 'Last plane of the F0 baseline (0-based, inclusive), for dff.', shownWhen: { normalise: ['dff'] } }),
   }),
   run: ({ image, mask }, { normalise, baseline_start: first, baseline_end: last }) => {
     if (image.channels !== 1) throw new UserError(`pixel-series needs a 1-channel stack (got ${image.channels} channels)`);

@@ -31,17 +31,17 @@ export const rescaleIntensityNode = defineNode({
     low: z
       .number()
       .default(1)
-      .meta({ label: 'Low', description: 'Percentile (0–100) or value mapped to the output minimum; unused for "image".' }),
+      .meta({ label: 'Low', description: 'Percentile (0–100) or value mapped to the output minimum.', shownWhen: { inputRange: ['percentiles', 'values'] } }),
     high: z
       .number()
       .default(99)
-      .meta({ label: 'High', description: 'Percentile (0–100) or value mapped to the output maximum; unused for "image".' }),
+      .meta({ label: 'High', description: 'Percentile (0–100) or value mapped to the output maximum.', shownWhen: { inputRange: ['percentiles', 'values'] } }),
     output: z
       .enum(['dtype', 'uint8', 'uint16', 'float32', 'range'])
       .default('dtype')
       .meta({ label: 'Output', description: 'The output range and pixel type.' }),
-    outMin: z.number().default(0).meta({ label: 'Out min', description: 'Output minimum when Output is "range".' }),
-    outMax: z.number().default(1).meta({ label: 'Out max', description: 'Output maximum when Output is "range".' }),
+    outMin: z.number().default(0).meta({ label: 'Out min', description: 'Output minimum when Output is "range".', shownWhen: { output: ['range'] } }),
+    outMax: z.number().default(1).meta({ label: 'Out max', description: 'Output maximum when Output is "range".', shownWhen: { output: ['range'] } }),
   }),
   run: ({ image }, { inputRange, low, high, output, outMin, outMax }) => {
     if (inputRange !== 'image' && !(low < high)) {

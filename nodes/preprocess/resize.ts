@@ -41,15 +41,15 @@ export const resize = defineNode({
       .min(1)
       .max(64)
       .default(2)
-      .meta({ label: 'Factor', unit: 'px', description: 'bin: the block size (2 halves width and height).' }),
+      .meta({ label: 'Factor', unit: 'px', description: 'bin: the block size (2 halves width and height).', shownWhen: { method: ['bin'] } }),
     scale: z
       .number()
       .positive()
       .max(16)
       .default(0.5)
-      .meta({ label: 'Scale', description: 'bilinear: output size ÷ input size, when Width and Height are empty.' }),
-    width: z.number().int().min(1).max(100_000).optional().meta({ label: 'Width', unit: 'px', description: 'bilinear: output width.' }),
-    height: z.number().int().min(1).max(100_000).optional().meta({ label: 'Height', unit: 'px', description: 'bilinear: output height.' }),
+      .meta({ label: 'Scale', description: 'bilinear: output size ÷ input size, when Width and Height are empty.', shownWhen: { method: ['bilinear'] } }),
+    width: z.number().int().min(1).max(100_000).optional().meta({ label: 'Width', unit: 'px', description: 'bilinear: output width.', shownWhen: { method: ['bilinear'] } }),
+    height: z.number().int().min(1).max(100_000).optional().meta({ label: 'Height', unit: 'px', description: 'bilinear: output height.', shownWhen: { method: ['bilinear'] } }),
   }),
   run: ({ image }, { method, factor, scale, width, height }) => {
     if (method === 'bin') return { image: withScaledPixelSize(binDownscale(image, factor), image) };
