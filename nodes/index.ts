@@ -21,6 +21,7 @@ import { measureNeighbors } from './measure/measure-neighbors';
 import { measureRadialDistribution } from './measure/measure-radial-distribution';
 import { measureObjects } from './measure/measure-objects';
 import { measureOverPlanes } from './measure/measure-over-planes';
+import { measureOverlap } from './measure/measure-overlap';
 import { measureTexture } from './measure/measure-texture';
 import { metadataFromFilename } from './measure/metadata-from-filename';
 import { pixelSeries } from './measure/pixel-series';
@@ -145,6 +146,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureNeighbors,
   measureRadialDistribution,
   measureAreaFraction,
+  measureOverlap,
   calculateMath,
   classifyObjects,
   exportTable,

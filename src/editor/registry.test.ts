@@ -20,6 +20,8 @@ const KNOWN: [string, string][] = [
   ['MeasureImageQuality', 'measure-image-quality'],
   ['MeasureImageAreaOccupied', 'measure-area-fraction'],
   ['MeasureImageIntensity', 'measure-image'],
+  ['MeasureImageOverlap', 'measure-overlap'],
+  ['MeasureObjectOverlap', 'measure-overlap'],
   ['RelateObjects', 'relate-objects'],
   ['FilterObjects', 'filter-objects'],
   ['ExpandOrShrinkObjects', 'expand-labels'],

@@ -1,6 +1,8 @@
-// Scoring a segmentation against ground truth: objects matched when their intersection over union
-// exceeds 0.5 (at most one partner each, since IoU > 0.5 admits only one), and F1 = 2·TP / (P + T),
-// the measure of the DSB2018 / StarDist evaluations at threshold 0.5.
+// Scoring a segmentation against a ground truth, from the contingency table of the two label images
+// (the pixels of every (segmented label, true label) pair, background 0 included):
+// - objects matched one-to-one when their intersection over union reaches a threshold, as StarDist's
+//   `matching` and the DSB2018 evaluation; F1 = 2·TP / (P + T);
+// - scikit-image 0.19's adapted Rand error and variation of information (skimage.metrics).
 
 export interface MatchScore {
   /** Matched pairs. */
@@ -10,27 +12,289 @@ export interface MatchScore {
   f1: number;
 }
 
-function areas(labels: ArrayLike<number>): Map<number, number> {
-  const m = new Map<number, number>();
-  for (let i = 0; i < labels.length; i++) if (labels[i]) m.set(labels[i], (m.get(labels[i]) ?? 0) + 1);
-  return m;
+/** The pixel counts of every (segmented label, true label) pair that occurs; labels ascending, 0 included. */
+export interface Contingency {
+  predictedLabels: number[];
+  truthLabels: number[];
+  /** Pixels of each label (all pixels, background included). */
+  predictedSizes: Float64Array;
+  truthSizes: Float64Array;
+  /** The cells that are not 0: indices into the label lists, and the pixels in both. */
+  cellPredicted: Int32Array;
+  cellTruth: Int32Array;
+  cellPixels: Float64Array;
+  pixels: number;
 }
 
+/** Each pixel's label as an index into the labels present, sorted ascending. */
+function denseLabels(labels: ArrayLike<number>): { index: Int32Array; values: number[] } {
+  const seen = new Map<number, number>();
+  const found: number[] = [];
+  const index = new Int32Array(labels.length);
+  let last = NaN;
+  let lastIndex = -1;
+  for (let i = 0; i < labels.length; i++) {
+    const v = labels[i];
+    if (v !== last) {
+      let k = seen.get(v);
+      if (k === undefined) {
+        k = found.length;
+        seen.set(v, k);
+        found.push(v);
+      }
+      last = v;
+      lastIndex = k;
+    }
+    index[i] = lastIndex;
+  }
+  const order = found.map((_, k) => k).sort((a, b) => found[a] - found[b]);
+  const rank = new Int32Array(found.length);
+  order.forEach((k, r) => (rank[k] = r));
+  for (let i = 0; i < index.length; i++) index[i] = rank[index[i]];
+  return { index, values: order.map((k) => found[k]) };
+}
+
+export function contingencyTable(predicted: ArrayLike<number>, truth: ArrayLike<number>): Contingency {
+  if (predicted.length !== truth.length) throw new Error('contingencyTable: the label images differ in size');
+  const p = denseLabels(predicted);
+  const t = denseLabels(truth);
+  const nP = p.values.length;
+  const predictedSizes = new Float64Array(nP);
+  const truthSizes = new Float64Array(t.values.length);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < predicted.length; i++) {
+    predictedSizes[p.index[i]]++;
+    truthSizes[t.index[i]]++;
+    const key = t.index[i] * nP + p.index[i]; // < pixels², exact in a double
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  return {
+    predictedLabels: p.values,
+    truthLabels: t.values,
+    predictedSizes,
+    truthSizes,
+    cellPredicted: Int32Array.from(keys, (k) => k % nP),
+    cellTruth: Int32Array.from(keys, (k) => Math.floor(k / nP)),
+    cellPixels: Float64Array.from(keys, (k) => counts.get(k)!),
+    pixels: predicted.length,
+  };
+}
+
+/** Objects (labels other than 0) in a list of labels. */
+export const objectCount = (labels: number[]) => labels.length - (labels[0] === 0 ? 1 : 0);
+
+export interface PixelCounts {
+  /** Foreground (label > 0) in both; in the segmentation only; in the truth only; in neither. */
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+  trueNegative: number;
+}
+
+export function pixelCounts(c: Contingency): PixelCounts {
+  const out = { truePositive: 0, falsePositive: 0, falseNegative: 0, trueNegative: 0 };
+  for (let k = 0; k < c.cellPixels.length; k++) {
+    const segmented = c.predictedLabels[c.cellPredicted[k]] !== 0;
+    const inTruth = c.truthLabels[c.cellTruth[k]] !== 0;
+    const key = segmented ? (inTruth ? 'truePositive' : 'falsePositive') : inTruth ? 'falseNegative' : 'trueNegative';
+    out[key] += c.cellPixels[k];
+  }
+  return out;
+}
+
+export interface MatchedPair {
+  predicted: number;
+  truth: number;
+  iou: number;
+}
+
+interface Edge {
+  row: number;
+  col: number;
+  iou: number;
+}
+
+/**
+ * The largest set of one-to-one pairs (segmented object, true object) whose IoU reaches `minIoU` (IoU ≥
+ * minIoU, as StarDist; IoU > minIoU with `inclusive` false, as DSB2018 and matchObjects), and among sets
+ * of that size the one with the largest total IoU. Above 0.5 an object has at most one candidate, so the
+ * candidates are the pairs; otherwise each connected group of candidates is solved by the Hungarian method.
+ * (StarDist's tie-break also weighs the IoU of the pairs below the threshold that its assignment makes, so
+ * in a rare tie between equally many pairs its mean IoU may differ; the number of pairs never does.)
+ */
+export function matchObjectPairs(c: Contingency, minIoU: number, inclusive = true): MatchedPair[] {
+  const nP = c.predictedLabels.length;
+  const edges: Edge[] = [];
+  for (let k = 0; k < c.cellPixels.length; k++) {
+    const p = c.cellPredicted[k];
+    const t = c.cellTruth[k];
+    if (c.predictedLabels[p] === 0 || c.truthLabels[t] === 0) continue;
+    const inter = c.cellPixels[k];
+    const iou = inter / (c.predictedSizes[p] + c.truthSizes[t] - inter);
+    if (inclusive ? iou >= minIoU : iou > minIoU) edges.push({ row: t, col: p, iou });
+  }
+  // groups: connected components of the candidate graph (nodes: predicted 0..nP-1, truth nP + t)
+  const parent = Int32Array.from({ length: nP + c.truthLabels.length }, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const e of edges) parent[root(e.col)] = root(nP + e.row);
+  const groups = new Map<number, Edge[]>();
+  for (const e of edges) {
+    const r = root(e.col);
+    const g = groups.get(r);
+    if (g) g.push(e);
+    else groups.set(r, [e]);
+  }
+  const pairs: MatchedPair[] = [];
+  for (const g of groups.values()) {
+    for (const e of g.length === 1 ? g : assignGroup(g)) {
+      pairs.push({ predicted: c.predictedLabels[e.col], truth: c.truthLabels[e.row], iou: e.iou });
+    }
+  }
+  return pairs.sort((a, b) => a.truth - b.truth);
+}
+
+/** The chosen edges of one group: most pairs first, then the largest total IoU. */
+function assignGroup(group: Edge[]): Edge[] {
+  const rowIds = [...new Set(group.map((e) => e.row))];
+  const colIds = [...new Set(group.map((e) => e.col))];
+  const transpose = rowIds.length > colIds.length; // the Hungarian method below wants rows <= columns
+  const [rows, cols] = transpose ? [colIds, rowIds] : [rowIds, colIds];
+  const rowOf = new Map(rows.map((id, i) => [id, i]));
+  const colOf = new Map(cols.map((id, j) => [id, j]));
+  const k = rows.length;
+  // weight 1 per pair plus IoU / 2k: the IoU terms sum to at most 1/2, so they only break ties in count
+  const costs: { col: number; cost: number; edge: Edge }[][] = rows.map(() => []);
+  for (const e of group) {
+    const [r, cl] = transpose ? [e.col, e.row] : [e.row, e.col];
+    costs[rowOf.get(r)!].push({ col: colOf.get(cl)!, cost: -(1 + e.iou / (2 * k)), edge: e });
+  }
+  const assigned = hungarian(rows.length, cols.length, costs);
+  const chosen: Edge[] = [];
+  assigned.forEach((col, row) => {
+    const hit = costs[row].find((x) => x.col === col);
+    if (hit) chosen.push(hit.edge);
+  });
+  return chosen;
+}
+
+/**
+ * Minimum-cost assignment of every row to a distinct column (rows <= cols), cost 0 where `costs` has no
+ * entry: the Hungarian method with potentials (Kuhn–Munkres, O(rows² · cols)). Returns each row's column.
+ */
+function hungarian(nRows: number, nCols: number, costs: { col: number; cost: number }[][]): Int32Array {
+  const u = new Float64Array(nRows + 1);
+  const v = new Float64Array(nCols + 1);
+  const rowOfCol = new Int32Array(nCols + 1); // 1-based; 0 = free
+  const way = new Int32Array(nCols + 1);
+  const rowCost = new Float64Array(nCols + 1);
+  const minv = new Float64Array(nCols + 1);
+  const used = new Uint8Array(nCols + 1);
+  for (let i = 1; i <= nRows; i++) {
+    rowOfCol[0] = i;
+    let j0 = 0;
+    minv.fill(Infinity);
+    used.fill(0);
+    do {
+      used[j0] = 1;
+      const i0 = rowOfCol[j0];
+      for (const x of costs[i0 - 1]) rowCost[x.col + 1] = x.cost;
+      let delta = Infinity;
+      let j1 = 0;
+      for (let j = 1; j <= nCols; j++) {
+        if (used[j]) continue;
+        const cur = rowCost[j] - u[i0] - v[j];
+        if (cur < minv[j]) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j] < delta) {
+          delta = minv[j];
+          j1 = j;
+        }
+      }
+      for (const x of costs[i0 - 1]) rowCost[x.col + 1] = 0;
+      for (let j = 0; j <= nCols; j++) {
+        if (used[j]) {
+          u[rowOfCol[j]] += delta;
+          v[j] -= delta;
+        } else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (rowOfCol[j0] !== 0);
+    do {
+      const j1 = way[j0];
+      rowOfCol[j0] = rowOfCol[j1];
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const colOfRow = new Int32Array(nRows).fill(-1);
+  for (let j = 1; j <= nCols; j++) if (rowOfCol[j]) colOfRow[rowOfCol[j] - 1] = j - 1;
+  return colOfRow;
+}
+
+/**
+ * Objects matched when their intersection over union exceeds `minIoU` (strictly, as DSB2018), one-to-one;
+ * F1 = 2·TP / (P + T), 1 when both images are empty.
+ */
 export function matchObjects(predicted: ArrayLike<number>, truth: ArrayLike<number>, minIoU = 0.5): MatchScore {
   if (predicted.length !== truth.length) throw new Error('matchObjects: the label images differ in size');
-  const pa = areas(predicted);
-  const ta = areas(truth);
-  const overlap = new Map<string, number>();
-  for (let i = 0; i < predicted.length; i++) {
-    if (!predicted[i] || !truth[i]) continue;
-    const key = `${predicted[i]}:${truth[i]}`;
-    overlap.set(key, (overlap.get(key) ?? 0) + 1);
+  const c = contingencyTable(predicted, truth);
+  const tp = matchObjectPairs(c, minIoU, false).length;
+  const p = objectCount(c.predictedLabels);
+  const t = objectCount(c.truthLabels);
+  return { tp, predicted: p, truth: t, f1: p + t === 0 ? 1 : (2 * tp) / (p + t) };
+}
+
+export interface AdaptedRand {
+  error: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * skimage.metrics.adapted_rand_error(truth, predicted) of scikit-image 0.19 (ignore_labels=(0,)): over the
+ * pixels of the truth's objects, with n_ij the pixels of true object i and segmented label j (0 included),
+ * a_i and b_j their sums, precision = Σ n_ij(n_ij − 1) / Σ a_i(a_i − 1), recall = the same over Σ b_j(b_j − 1),
+ * error = 1 − 2PR / (P + R); NaN where a denominator is 0, as numpy. Note that this precision divides by the
+ * truth's pairs (it drops with splits) and this recall by the segmentation's (it drops with merges), the
+ * reverse of skimage's docstring (scikit-image issue #6485); we keep skimage's numbers and names.
+ */
+export function adaptedRandError(c: Contingency): AdaptedRand {
+  const a = new Float64Array(c.truthLabels.length);
+  const b = new Float64Array(c.predictedLabels.length);
+  let n = 0;
+  let sumN2 = 0;
+  for (let k = 0; k < c.cellPixels.length; k++) {
+    const t = c.cellTruth[k];
+    if (c.truthLabels[t] === 0) continue;
+    const x = c.cellPixels[k];
+    n += x;
+    sumN2 += x * x;
+    a[t] += x;
+    b[c.cellPredicted[k]] += x;
   }
-  let tp = 0;
-  for (const [key, inter] of overlap) {
-    const [p, t] = key.split(':').map(Number);
-    if (inter / (pa.get(p)! + ta.get(t)! - inter) > minIoU) tp++;
+  const sumSquares = (s: Float64Array) => s.reduce((acc, x) => acc + x * x, 0);
+  const pairs = sumN2 - n;
+  const precision = pairs / (sumSquares(a) - n);
+  const recall = pairs / (sumSquares(b) - n);
+  return { error: 1 - (2 * precision * recall) / (precision + recall), precision, recall };
+}
+
+/**
+ * skimage.metrics.variation_of_information(truth, predicted) of scikit-image 0.19 (ignore_labels=(): the
+ * background is one more region in each), in bits: splits = H(predicted | truth), merges = H(truth | predicted).
+ */
+export function variationOfInformation(c: Contingency): { splits: number; merges: number } {
+  let splits = 0;
+  let merges = 0;
+  for (let k = 0; k < c.cellPixels.length; k++) {
+    const x = c.cellPixels[k];
+    splits -= (x / c.pixels) * Math.log2(x / c.truthSizes[c.cellTruth[k]]);
+    merges -= (x / c.pixels) * Math.log2(x / c.predictedSizes[c.cellPredicted[k]]);
   }
-  const total = pa.size + ta.size;
-  return { tp, predicted: pa.size, truth: ta.size, f1: total === 0 ? 1 : (2 * tp) / total };
+  return { splits: splits + 0, merges: merges + 0 }; // + 0: no −0 for a perfect match
 }
