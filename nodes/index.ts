@@ -15,6 +15,7 @@ import { calculateMath } from './measure/calculate-math';
 import { classifyObjects } from './measure/classify-objects';
 import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
+import { measureGranularity } from './measure/measure-granularity';
 import { measureImage } from './measure/measure-image';
 import { measureImageQuality } from './measure/measure-image-quality';
 import { measureNeighbors } from './measure/measure-neighbors';
@@ -141,6 +142,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   relateObjects,
   summarize,
   measureTexture,
+  measureGranularity,
   measureColocalization,
   measureImageQuality,
   measureNeighbors,

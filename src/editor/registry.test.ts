@@ -14,6 +14,7 @@ const KNOWN: [string, string][] = [
   ['MeasureObjectSizeShape', 'measure-objects'],
   ['MeasureObjectIntensity', 'measure-objects'],
   ['MeasureTexture', 'measure-texture'],
+  ['MeasureGranularity', 'measure-granularity'],
   ['MeasureObjectIntensityDistribution', 'measure-radial-distribution'],
   ['MeasureObjectNeighbors', 'measure-neighbors'],
   ['MeasureColocalization', 'measure-colocalization'],
