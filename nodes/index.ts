@@ -59,6 +59,7 @@ import { distanceTransform } from './segment/distance-transform';
 import { erodeMask } from './segment/erode';
 import { expandLabels } from './segment/expand-labels';
 import { fillHoles } from './segment/fill-holes';
+import { imageToObjects } from './segment/image-to-objects';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
 import { openMask } from './segment/open';
@@ -119,6 +120,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   localThreshold,
   fillHoles,
   labelObjects,
+  imageToObjects,
   filterObjects,
   watershedDeclump,
   erodeMask,

@@ -24,6 +24,7 @@ const KNOWN: [string, string][] = [
   ['MeasureImageOverlap', 'measure-overlap'],
   ['MeasureObjectOverlap', 'measure-overlap'],
   ['RelateObjects', 'relate-objects'],
+  ['ConvertImageToObjects', 'image-to-objects'],
   ['FilterObjects', 'filter-objects'],
   ['ExpandOrShrinkObjects', 'expand-labels'],
   ['ExpandOrShrinkObjects', 'shrink-labels'],
