@@ -10,6 +10,7 @@ import { focusScore } from './focus/focus-score';
 import { focusStack } from './focus/focus-stack';
 import { inFocusMask } from './focus/in-focus-mask';
 import { loadImage } from './input/load-image';
+import { loadPairedImage } from './input/load-paired-image';
 import { addMetadata } from './measure/add-metadata';
 import { calculateMath } from './measure/calculate-math';
 import { classifyObjects } from './measure/classify-objects';
@@ -81,6 +82,7 @@ import { threshold } from './threshold/threshold';
 // In palette order: by category, then the order a user reaches for them.
 export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   loadImage,
+  loadPairedImage,
   gaussianBlur,
   median,
   mean,

@@ -1,6 +1,6 @@
 // Turns the runner's INPUT arguments (files, folders, globs) into an ordered list of image files.
-import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UserError } from '../core/errors';
 import { IMAGE_EXTENSIONS } from '../io/decode';
@@ -18,6 +18,8 @@ export interface InputFile {
   join?: 'channels';
   /** Why this item cannot be read (e.g. a channel file is missing): it fails alone with this line. */
   problem?: string;
+  /** With --pair: the files that belong with this image, by role (role → path). */
+  paired?: Record<string, string>;
 }
 
 const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
@@ -140,5 +142,43 @@ export function expandChannelInputs(args: string[], tokens: string[], cwd = proc
       const stem = display.slice(0, display.length - extname(display).length).replace(/[/\\]/g, '_');
       const present = files.filter((f): f is string => f !== undefined);
       return { path: present[0], display, stem, stack: present, join: 'channels' as const, ...(problem ? { problem } : {}) };
+    });
+}
+
+/** One --pair ROLE=TEMPLATE: TEMPLATE names the file beside each image, {stem} its name without extension, {ext} its extension. */
+export interface PairRule {
+  role: string;
+  template: string;
+}
+
+/**
+ * `--pair truth={stem}_mask.tif`: each image gets the file its template names (relative to the image's
+ * folder) as its `truth`; files that are some image's pair are not run as images of their own, so a folder
+ * holding a.tif and a_mask.tif is one item. An image whose pair is missing fails alone.
+ */
+export function pairInputs(inputs: InputFile[], rules: PairRule[]): InputFile[] {
+  if (rules.length === 0) return inputs;
+  const pathOf = (input: InputFile, rule: PairRule) => {
+    const name = basename(input.path);
+    const ext = extname(name);
+    return resolve(dirname(input.path), rule.template.replaceAll('{stem}', name.slice(0, name.length - ext.length)).replaceAll('{ext}', ext));
+  };
+  for (const input of inputs) {
+    for (const rule of rules) {
+      if (pathOf(input, rule) === resolve(input.path)) throw new UserError(`--pair ${rule.role}=${rule.template} pairs ${input.display} with itself`);
+    }
+  }
+  const partners = new Set(inputs.flatMap((input) => rules.map((rule) => pathOf(input, rule))));
+  return inputs
+    .filter((input) => !partners.has(resolve(input.path)))
+    .map((input) => {
+      const paired: Record<string, string> = {};
+      let problem = input.problem;
+      for (const rule of rules) {
+        const path = pathOf(input, rule);
+        if (!existsSync(path)) problem ??= `no ${rule.role} file ${relative(dirname(resolve(input.path)), path).split(sep).join('/')} beside it (--pair ${rule.role}=${rule.template})`;
+        paired[rule.role] = path;
+      }
+      return { ...input, paired, ...(problem ? { problem } : {}) };
     });
 }

@@ -9,7 +9,8 @@ import { DEFAULT_MAX_PIXELS } from '../core/executor';
 import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
 import { readEmbeddedPipeline } from '../io/embedded-provenance';
-import { expandChannelInputs, expandInputs, expandStackInputs } from './inputs';
+import { ROLE_PATTERN } from '../io/paired-source';
+import { expandChannelInputs, expandInputs, expandStackInputs, pairInputs, type PairRule } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
 import { mergeShards } from './merge';
@@ -41,6 +42,10 @@ Options for run:
   --channels T1,T2,...    images stored as one file per channel: a file whose name contains Tk is
                           channel k, and files whose names match once it is removed are one image
                           (e.g. --channels w1,w2: A01_w1.tif + A01_w2.tif → A01_.tif, 2 channels)
+  --pair ROLE=TEMPLATE    give each image the file TEMPLATE names beside it ({stem}: the image's name
+                          without extension, {ext}: its extension) as its ROLE, read by load-paired-image
+                          (e.g. --pair truth={stem}_mask.tif: a.tif with a_mask.tif, its ground truth);
+                          those files are not run as images themselves (repeatable)
   --set NODE.PARAM=VALUE  change a param for this run, e.g. --set threshold.method=li (repeatable)
   --group-by COLUMN       also write DIR/<table>_by_<COLUMN>.csv: per value of COLUMN (e.g. a column from
                           metadata-from-filename), the number of images and rows and the mean, median
@@ -177,6 +182,22 @@ function positiveInt(value: unknown, flag: string, min = 1): number {
   return n;
 }
 
+/** --pair ROLE=TEMPLATE (repeatable): distinct role names, templates naming a file. */
+function parsePairs(texts: string[]): PairRule[] {
+  const rules: PairRule[] = [];
+  for (const text of texts) {
+    const at = text.indexOf('=');
+    const role = text.slice(0, at);
+    const template = text.slice(at + 1);
+    if (at < 0 || !ROLE_PATTERN.test(role) || template.trim() === '') {
+      throw new UsageError(`--pair takes ROLE=TEMPLATE, e.g. truth={stem}_mask.tif (ROLE: letters, digits, _ and -), got '${text}'`);
+    }
+    if (rules.some((r) => r.role === role)) throw new UsageError(`--pair ${role} is given twice`);
+    rules.push({ role, template });
+  }
+  return rules;
+}
+
 /** --channels T1,T2,…: two or more distinct, non-empty name parts. */
 function parseChannelTokens(text: string): string[] {
   const tokens = text.split(',').map((t) => t.trim());
@@ -211,6 +232,7 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       'group-by': { type: 'string', multiple: true },
       shard: { type: 'string' },
       channels: { type: 'string' },
+      pair: { type: 'string', multiple: true },
     },
     0,
   );
@@ -236,7 +258,8 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
   const outDir = resolve(values.out);
   if (values.stack && values.channels !== undefined) throw new UsageError('--stack and --channels cannot be combined');
   const tokens = values.channels === undefined ? undefined : parseChannelTokens(String(values.channels));
-  const inputs = values.stack ? expandStackInputs(inputArgs) : tokens ? expandChannelInputs(inputArgs, tokens) : expandInputs(inputArgs);
+  const pairs = parsePairs((values.pair as string[] | undefined) ?? []);
+  const inputs = pairInputs(values.stack ? expandStackInputs(inputArgs) : tokens ? expandChannelInputs(inputArgs, tokens) : expandInputs(inputArgs), pairs);
   const groupBy = (values['group-by'] as string[] | undefined) ?? [];
   checkOutputNames(prepared.checked, nodeRegistry, groupBy);
   checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);

@@ -7,9 +7,10 @@ import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import { countObjects, type Labels, type Provenance, type Table } from '../core/image';
-import type { PortValue, Registry, SourceFile } from '../core/node';
+import { sourceFiles, type PortValue, type Registry, type SourceFile } from '../core/node';
 import { collectBatchInputs, type BatchPlan } from './batch-pass';
 import { stackSource } from '../io/image-stack';
+import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeRasterFile } from '../io/embedded-provenance';
 import { embeddablePipeline } from './prepare';
@@ -81,8 +82,7 @@ export async function collectForBatch(input: InputFile, ctx: ProcessContext & { 
   if (result.error) return fail(result.error, ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined);
   const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
   const { inputs, inputKeys } = collectBatchInputs(ctx.plan, ctx.checked, result.values, keys);
-  const files = (source.planes ?? [source]).map((f) => ({ name: f.name, hash: f.hash }));
-  return { collected: { inputs, inputKeys, files } };
+  return { collected: { inputs, inputKeys, files: sourceFiles(source) } };
 }
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
@@ -147,13 +147,19 @@ async function readSource(input: InputFile): Promise<SourceFile> {
     return { name: basename(path), bytes, hash: createHash('sha256').update(bytes).digest('hex') };
   };
   if (input.problem) throw new UserError(input.problem);
+  let source: SourceFile;
   if (!input.stack) {
     const file = await read(input.path, 'the file');
-    return { ...file, name: input.display.split('/').pop()! };
+    source = { ...file, name: input.display.split('/').pop()! };
+  } else {
+    const files = [];
+    for (const path of input.stack) files.push(await read(path, basename(path)));
+    source = stackSource(input.display.split('/').pop()!, files, input.join === 'channels' ? 'channels' : 'planes');
   }
-  const files = [];
-  for (const path of input.stack) files.push(await read(path, basename(path)));
-  return stackSource(input.display.split('/').pop()!, files, input.join === 'channels' ? 'channels' : 'planes');
+  if (!input.paired) return source;
+  const paired: Record<string, { name: string; bytes: Uint8Array; hash: string }> = {};
+  for (const [role, path] of Object.entries(input.paired)) paired[role] = await read(path, `its ${role} file ${basename(path)}`);
+  return pairedSource(source, paired);
 }
 
 /** The images.csv columns a pipeline produces, in pipeline order. */

@@ -63,6 +63,20 @@ export interface SourceFile {
   planes?: { name: string; bytes: Uint8Array; hash: string }[];
   /** 'channels': the `planes` files are the channels of one image (`cellgraph run --channels`), not its planes. */
   join?: 'channels';
+  /**
+   * Files that belong with this image, by role (`cellgraph run --pair ROLE=TEMPLATE`, or paired in the
+   * editor), e.g. its ground-truth labels or a label image made by another tool: load-paired-image reads
+   * them. `hash` then covers them too (pairedSource); `fileHash` is this file's own.
+   */
+  paired?: Record<string, { name: string; bytes: Uint8Array; hash: string }>;
+  fileHash?: string;
+}
+
+/** The files a source was read from, for provenance: its planes (or itself) and its paired files. */
+export function sourceFiles(source: SourceFile): { name: string; hash: string }[] {
+  const own = source.planes ?? [{ name: source.name, hash: source.fileHash ?? source.hash }];
+  const paired = Object.keys(source.paired ?? {}).sort().map((role) => source.paired![role]);
+  return [...own, ...paired].map((f) => ({ name: f.name, hash: f.hash }));
 }
 
 /** How a batch node folds the items of a batch into its outputs. State stays in one thread. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { UserError } from './errors';
 import { hashString } from './hash';
 import type { ImageMeta, Provenance, ProvenanceStep } from './image';
-import type { PortValue, Registry, SourceFile } from './node';
+import { sourceFiles, type PortValue, type Registry, type SourceFile } from './node';
 import type { CheckedPipeline } from './validate';
 import { CELLGRAPH_VERSION } from './version';
 
@@ -41,8 +41,7 @@ export function provenanceByNode(
       readsBatch ||= def?.batch !== undefined && batchInputs !== undefined;
       steps.push({ id: stepId, type: node.type, version: def?.version ?? node.version ?? 1, params: { ...node.params } });
     }
-    const files = source?.planes ?? (source ? [source] : []);
-    const inputs = readsSource ? files.map((f) => ({ name: f.name, hash: f.hash })) : [];
+    const inputs = readsSource && source ? sourceFiles(source) : [];
     if (readsBatch) {
       const seen = new Set(inputs.map((i) => `${i.name}\n${i.hash}`));
       for (const i of batchInputs!) if (!seen.has(`${i.name}\n${i.hash}`)) inputs.push({ name: i.name, hash: i.hash });
