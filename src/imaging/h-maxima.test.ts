@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransformEdt } from './distance-transform';
-import { hMaxima, reconstructByDilation } from './h-maxima';
+import { hMaxima } from './h-maxima';
+import { reconstructByDilation } from './reconstruction';
 import { flatRows, loadSegmentArray, realCases, tinyCases } from './segment-reference';
 
 const onPixels = (m: Uint8Array) => Array.from(m.keys()).filter((i) => m[i]);
