@@ -4,6 +4,9 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { globSync } from 'tinyglobby';
 import { UserError } from '../core/errors';
 import { IMAGE_EXTENSIONS } from '../io/decode';
+import { pairedFileName, type PairRule } from '../io/paired-source';
+
+export type { PairRule };
 
 export interface InputFile {
   /** Absolute or as-given path to read. */
@@ -145,12 +148,6 @@ export function expandChannelInputs(args: string[], tokens: string[], cwd = proc
     });
 }
 
-/** One --pair ROLE=TEMPLATE: TEMPLATE names the file beside each image, {stem} its name without extension, {ext} its extension. */
-export interface PairRule {
-  role: string;
-  template: string;
-}
-
 /**
  * `--pair truth={stem}_mask.tif`: each image gets the file its template names (relative to the image's
  * folder) as its `truth`; files that are some image's pair are not run as images of their own, so a folder
@@ -158,11 +155,8 @@ export interface PairRule {
  */
 export function pairInputs(inputs: InputFile[], rules: PairRule[]): InputFile[] {
   if (rules.length === 0) return inputs;
-  const pathOf = (input: InputFile, rule: PairRule) => {
-    const name = basename(input.path);
-    const ext = extname(name);
-    return resolve(dirname(input.path), rule.template.replaceAll('{stem}', name.slice(0, name.length - ext.length)).replaceAll('{ext}', ext));
-  };
+  // TEMPLATE names the file beside each image ({stem} its name without extension, {ext} its extension)
+  const pathOf = (input: InputFile, rule: PairRule) => resolve(dirname(input.path), pairedFileName(basename(input.path), rule.template));
   for (const input of inputs) {
     for (const rule of rules) {
       if (pathOf(input, rule) === resolve(input.path)) throw new UserError(`--pair ${rule.role}=${rule.template} pairs ${input.display} with itself`);

@@ -1,18 +1,28 @@
 // The images the pipeline runs on: add more (picker or drop), pick the one previewed, or use the
-// checked ones as one image ordered by file name: a stack of planes, or one file per channel.
-import { useRef } from 'react';
+// checked ones as one image ordered by file name: a stack of planes, or one file per channel. One
+// image at a time, the files paired with an image (Pair files) are listed under it, not as images.
+import { useRef, type ReactNode } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
 import { stackRows, type StackRow } from '../files/stack-choice';
 import type { SourceInfo } from '../engine/protocol';
+import type { PairedImage } from '../files/pairing';
+import { PairFiles } from './PairFiles';
 
 export function ImagesPanel() {
-  const { sources, sourceHash, stack, join, stackLeftOut } = useSessionState();
+  const { sources, stack, join, stackLeftOut } = useSessionState();
   const channels = stack && join === 'channels';
   const { session } = useServices();
   const picker = useRef<HTMLInputElement>(null);
   const stackInput = session.stackInput;
   const stackProblem = session.stackProblem;
-  const rows: StackRow<SourceInfo>[] = stack ? stackRows(sources, stackLeftOut, join) : sources.map((file) => ({ file }));
+  const pairing = session.pairing;
+  const runImage = session.runImage;
+  const rows: StackRow<SourceInfo>[] = stack ? stackRows(sources, stackLeftOut, join) : pairing.images.map(({ file }) => ({ file }));
+  // one image at a time: files named as some file's pair that no run reads (a second copy, a pair's pair)
+  const setAside = stack ? [] : sources.filter((s) => pairing.pairs.get(s.hash)?.used === false);
+  const remove = (s: SourceInfo) => (
+    <button type="button" className="link cg-remove" aria-label={`Remove ${s.name}`} title="Remove from the list" onClick={() => session.removeSource(s.hash)}>×</button>
+  );
   return (
     <section aria-label="Images" className="cg-images">
       <h2>Images</h2>
@@ -66,14 +76,30 @@ export function ImagesPanel() {
                   )}
                 </>
               ) : (
-                <input type="radio" name="cg-source" checked={s.hash === sourceHash} onChange={() => session.selectSource(s.hash)} />
+                <input type="radio" name="cg-source" checked={s.hash === runImage?.file.hash} onChange={() => session.selectSource(s.hash)} />
               )}
               {s.name} <span className="muted">({(s.size / 1024).toFixed(0)} KiB)</span>
             </label>
-            <button type="button" className="link cg-remove" aria-label={`Remove ${s.name}`} title="Remove from the list" onClick={() => session.removeSource(s.hash)}>×</button>
+            {remove(s)}
+            {!stack && <PairedWith image={pairing.images.find((i) => i.file === s)!} remove={remove} />}
           </li>
         ))}
+        {setAside.map((s) => {
+          const { role, of } = pairing.pairs.get(s.hash)!;
+          const why = pairing.images.some((i) => i.file === of) ? 'a newer file of that name is used' : `${of.name} is itself a pair`;
+          return (
+            <li key={s.hash} className="cg-left-out" data-testid="set-aside">
+              <span>
+                {s.name} <span className="muted">(named as the {role} of {of.name}, not run: {why})</span>
+              </span>
+              {remove(s)}
+            </li>
+          );
+        })}
       </ul>
+      {!stack && sources.length > 0 && pairing.images.length === 0 && (
+        <p className="cg-warning">Every listed file is named as the pair of another: nothing to run on. Change or remove a pair rule.</p>
+      )}
       <button type="button" onClick={() => picker.current?.click()}>Add images…</button>
       <input
         ref={picker}
@@ -88,6 +114,31 @@ export function ImagesPanel() {
           await session.addFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
         }}
       />
+      <PairFiles />
     </section>
+  );
+}
+
+/** An image's paired files (each removable) and the roles it has no file for. */
+function PairedWith({ image, remove }: { image: PairedImage<SourceInfo>; remove: (s: SourceInfo) => ReactNode }) {
+  const paired = Object.entries(image.paired);
+  const missing = Object.entries(image.missing);
+  if (paired.length === 0 && missing.length === 0) return null;
+  return (
+    <ul className="cg-pairs" aria-label={`Paired with ${image.file.name}`}>
+      {paired.map(([role, f]) => (
+        <li key={role}>
+          <span>
+            <span className="muted">{role}:</span> {f.name}
+          </span>
+          {remove(f)}
+        </li>
+      ))}
+      {missing.map(([role, name]) => (
+        <li key={role} className="muted">
+          {role}: none ({name} is not listed)
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -105,6 +105,32 @@ describe('Engine', () => {
     expect(await engine.planePreview('measure', 'table', 1)).toBeUndefined();
   });
 
+  test('an image with its paired truth file: score-segmentation scores it; the pairing is part of what is cached; without the pair the truth node says so', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const scoring = JSON.parse(readFileSync(new URL('../../../pipelines/score-segmentation.json', import.meta.url), 'utf8')) as Pipeline;
+    const source = await engine.addSource('dsb2018_256_uint8.tif', image);
+    const mask = await engine.addSource('dsb2018_256_uint8_mask.tif', new Uint8Array(readFileSync(new URL('../../../test-data/images/dsb2018_256_uint8_mask.tif', import.meta.url))));
+    const run = async (runId: number, paired?: Record<string, string>) => {
+      const events: EngineEvent[] = [];
+      const summary = await engine.run({ runId, pipeline: scoring, sourceHash: source.hash, paired, have: {} }, (e) => events.push(e));
+      const end = events.find((e) => e.type === 'node-end' && e.id === 'overlap' && e.preview);
+      const table = end?.type === 'node-end' ? end.preview!.outputs.table : undefined;
+      const cell = (name: string) => (table?.kind === 'table' ? table.table.columns.find((c) => c.name === name)?.values[0] : undefined);
+      return { summary, report: (id: string) => summary.reports.find((r) => r.id === id)!, cell };
+    };
+    const paired = await run(1, { truth: mask.hash });
+    expect(paired.cell('true_objects')).toBe(65);
+    expect(paired.cell('object_f1')).toBeCloseTo(0.846, 3); // as `cellgraph run … --pair truth={stem}_mask.tif`
+    const unpaired = await run(2);
+    expect(unpaired.report('truth')).toMatchObject({ status: 'error', error: expect.stringContaining("dsb2018_256_uint8.tif has no 'truth' file paired with it") });
+    expect(unpaired.report('overlap').status).toBe('blocked');
+    // another pairing is another item: not answered from the cache of the first
+    const other = await run(3, { truth: source.hash });
+    expect(other.report('truth').status).toBe('done');
+    expect(other.cell('true_objects')).not.toBe(65);
+  });
+
   test('several images as one stack: planes in the order given, provenance naming every file', async () => {
     const engine = new Engine(nodeRegistry, identity);
     await engine.init({ persistent: false });

@@ -11,6 +11,7 @@ import { checkPipeline } from '../../core/validate';
 import { IdbCache, DEFAULT_MAX_BYTES } from '../../runtime/idb-cache';
 import { canonicalPipeline, encodeRasterFile } from '../../io/embedded-provenance';
 import { stackSource } from '../../io/image-stack';
+import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
@@ -103,14 +104,26 @@ export class Engine implements EngineApi {
     return stackSource(name, files, join);
   }
 
-  private async runOne({ runId, pipeline, sourceHash, stack, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
+  /** The image with the files paired with it (role → hash), as `cellgraph run --pair` reads them; undefined if one is no longer stored. */
+  private async pairedOf(source: SourceFile, paired: Record<string, string>): Promise<SourceFile | undefined> {
+    const files: Record<string, PairedFile> = {};
+    for (const [role, hash] of Object.entries(paired)) {
+      const file = await this.source(hash);
+      if (!file) return undefined;
+      files[role] = { name: file.name, bytes: file.bytes, hash: file.hash };
+    }
+    return pairedSource(source, files);
+  }
+
+  private async runOne({ runId, pipeline, sourceHash, paired, stack, have }: RunRequest, onEvent: (event: EngineEvent) => void, signal: AbortSignal): Promise<RunSummary> {
     const started = performance.now();
     if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: 0 };
     const checked = checkPipeline(pipeline, this.registry);
     if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
-    const source = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.source(sourceHash) : undefined;
+    const image = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.source(sourceHash) : undefined;
+    const source = image && paired && !stack ? await this.pairedOf(image, paired) : image;
     if ((sourceHash || stack) && !source) {
-      return { runId, status: 'invalid', reports: [], problems: ['the image is no longer stored; drop it on the page again'], ms: 0 };
+      return { runId, status: 'invalid', reports: [], problems: [`the image${paired && !stack ? ' or a file paired with it' : ''} is no longer stored; drop it on the page again`], ms: 0 };
     }
     if (source) this.sourceName = source.name;
     const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));

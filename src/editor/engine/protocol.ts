@@ -88,6 +88,11 @@ export interface RunRequest {
   pipeline: Pipeline;
   /** Hash of the source file (from addSource) the load node reads; none runs without an image. */
   sourceHash?: string;
+  /**
+   * Files paired with `sourceHash` (role → source hash, from addSource), read by load-paired-image;
+   * the source's hash then covers them. Not used with `stack`.
+   */
+  paired?: Record<string, string>;
   /** When set, the load node reads these images as one stack instead of `sourceHash`. */
   stack?: StackInput;
   /** Preview keys the page already shows; those previews are not sent again. */

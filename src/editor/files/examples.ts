@@ -1,5 +1,8 @@
 // The Examples menu: every pipelines/*.json, bundled as text at build time, each with the bundled
-// sample image it is meant for (public/samples/, licences in its README).
+// sample image it is meant for (public/samples/, licences in its README), and the sample files paired
+// with that image when the example reads them (load-paired-image).
+import { pairedFileName, type PairRule } from '../../io/paired-source';
+
 const files = import.meta.glob('../../../pipelines/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export interface SampleImage {
@@ -12,6 +15,8 @@ export interface Example {
   name: string;
   text: string;
   sample: SampleImage;
+  /** Files paired with the sample, each with the Pair files rule that pairs it (empty for most examples). */
+  pairs: { rule: PairRule; file: SampleImage }[];
 }
 
 const sample = (name: string): SampleImage => ({ name, url: `${import.meta.env.BASE_URL}samples/${name}` });
@@ -27,6 +32,13 @@ const SAMPLE_FOR: Record<string, SampleImage> = {
   'mitotic-index.json': sample('examplehuman_3ch.tif'),
 };
 
+/** Examples that read files paired with their sample: the rules that pair them (the files are named by them). */
+const PAIR_RULES_FOR: Record<string, PairRule[]> = {
+  'score-segmentation.json': [{ role: 'truth', template: '{stem}_mask.tif' }],
+};
+
+const pairsOf = (file: string, image: SampleImage) => (PAIR_RULES_FOR[file] ?? []).map((rule) => ({ rule, file: sample(pairedFileName(image.name, rule.template)) }));
+
 export const SAMPLE_IMAGES: SampleImage[] = [SAMPLE_IMAGE, ...new Map(Object.values(SAMPLE_FOR).map((s) => [s.name, s])).values()];
 
 export const examples: Example[] = Object.entries(files)
@@ -38,7 +50,8 @@ export const examples: Example[] = Object.entries(files)
       // shown by file name; opening it reports the problem
     }
     const file = path.split('/').pop()!;
-    return { file, name, text, sample: SAMPLE_FOR[file] ?? SAMPLE_IMAGE };
+    const image = SAMPLE_FOR[file] ?? SAMPLE_IMAGE;
+    return { file, name, text, sample: image, pairs: pairsOf(file, image) };
   })
   .sort((a, b) => a.file.localeCompare(b.file));
 

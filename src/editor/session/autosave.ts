@@ -2,6 +2,7 @@
 // loses it. Only the document and the names/hashes of the images: pixels live in IndexedDB.
 import type { Pipeline } from '../../core/pipeline';
 import type { SourceInfo } from '../engine/protocol';
+import type { PairRule } from '../files/pairing';
 
 const KEY = 'cellgraph.autosave.v1';
 
@@ -17,6 +18,8 @@ export interface Autosave {
    * image added later is in, and an autosave without the list (older ones) means every image.
    */
   stackLeftOut?: string[];
+  /** Pair files rules as typed (role, template); an autosave without them (older ones) means no rules. */
+  pairRules?: PairRule[];
   cacheLimit?: number;
 }
 

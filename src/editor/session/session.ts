@@ -11,6 +11,7 @@ import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
 import type { CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
 import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack } from '../files/stack-choice';
+import { pairByName, restorePairRules, runImageOf, withPairRules, type PairedImage, type Pairing, type PairRule } from '../files/pairing';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
 import { addSample } from './open-documents';
 import { readPipelineText } from '../files/open-pipeline';
@@ -35,6 +36,11 @@ export interface SessionState {
   join: 'planes' | 'channels';
   /** Hashes of the listed images unchecked for the stack; the choice outlives leaving stack mode. */
   stackLeftOut: string[];
+  /**
+   * Pair files rules as typed (`--pair ROLE=TEMPLATE`); those without a problem pair the listed files by
+   * name. Used one image at a time only: a stack or channels run ignores them.
+   */
+  pairRules: PairRule[];
   nodes: Record<string, NodeRunState>;
   running: boolean;
   lastRun?: RunSummary;
@@ -53,7 +59,7 @@ export interface SessionState {
 type Listener = () => void;
 
 export class Session {
-  private state: SessionState = { sources: [], stack: false, join: 'planes', stackLeftOut: [], nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
+  private state: SessionState = { sources: [], stack: false, join: 'planes', stackLeftOut: [], pairRules: [], nodes: {}, running: false, notices: [], ready: false, opened: 0, planes: {} };
   private readonly listeners = new Set<Listener>();
   private runId = 0;
   private signature = '';
@@ -107,7 +113,7 @@ export class Session {
 
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.client.api.hasSource(s.hash)) sources.push(s);
-    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes', stackLeftOut: restoreLeftOut(saved?.stackLeftOut, sources) });
+    this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes', stackLeftOut: restoreLeftOut(saved?.stackLeftOut, sources), pairRules: restorePairRules(saved?.pairRules) });
     if (sources.length === 0) await addSample(this);
 
     this.store.subscribe((next, previous) => {
@@ -144,6 +150,7 @@ export class Session {
       stack: this.state.stack,
       join: this.state.join,
       stackLeftOut: this.state.stackLeftOut,
+      pairRules: this.state.pairRules,
       cacheLimit: this.state.cache?.maxBytes,
     });
   }
@@ -158,6 +165,7 @@ export class Session {
       sourceHash: added[0].hash,
       stackLeftOut: s.stackLeftOut.filter((h) => !added.some((a) => a.hash === h)),
     }));
+    this.pinRunImage();
     this.autosave();
     if (run) this.scheduleRun(0);
   }
@@ -210,6 +218,54 @@ export class Session {
     if (!this.state.stack) return undefined;
     const stack = stackOf(this.state.sources, this.state.stackLeftOut);
     return stack && (this.state.join === 'channels' ? { ...stack, join: 'channels' } : stack);
+  }
+
+  /** Set the Pair files rules (as typed; those with a problem are kept but not applied). */
+  setPairRules(pairRules: PairRule[]): void {
+    // the image shown stays chosen when the rules change (not the pair that was chosen with it)
+    this.pinRunImage();
+    this.update({ pairRules });
+    this.pinRunImage();
+    this.autosave();
+    this.scheduleRun();
+  }
+
+  /** Apply these rules (an example's), replacing rules of the same role; says so when that changes the rules. */
+  usePairRules(rules: PairRule[]): void {
+    const next = withPairRules(this.state.pairRules, rules);
+    if (canonicalJSON(next) === canonicalJSON(this.state.pairRules)) return;
+    this.setPairRules(next);
+    this.notify(`Pair files: ${rules.map((r) => `${r.role} = ${r.template}`).join(', ')} (the example reads ${rules.length > 1 ? 'these files' : 'this file'})`);
+  }
+
+  private pairingMemo?: { sources: SourceInfo[]; rules: PairRule[]; pairing: Pairing<SourceInfo> };
+
+  /** The listed files paired by name under the rules: the images to run on, each with its pairs. */
+  get pairing(): Pairing<SourceInfo> {
+    const { sources, pairRules: rules } = this.state;
+    if (this.pairingMemo?.sources !== sources || this.pairingMemo.rules !== rules) this.pairingMemo = { sources, rules, pairing: pairByName(sources, rules) };
+    return this.pairingMemo.pairing;
+  }
+
+  /**
+   * The image a single-image run reads, with its pairs: the one chosen, or when that is some image's
+   * pair (a mask dropped with its image), that image.
+   */
+  get runImage(): PairedImage<SourceInfo> | undefined {
+    return runImageOf(this.pairing, this.state.sourceHash);
+  }
+
+  /** Choose the image the run reads when the chosen file is a pair (a mask dropped before its image). */
+  private pinRunImage(): void {
+    const hash = this.runImage?.file.hash;
+    if (hash !== undefined && hash !== this.state.sourceHash) this.update({ sourceHash: hash });
+  }
+
+  /** The selected image's paired files (role → hash) for the run; none in stack mode. */
+  get runPairs(): Record<string, string> | undefined {
+    const image = this.state.stack ? undefined : this.runImage;
+    if (!image || Object.keys(image.paired).length === 0) return undefined;
+    return Object.fromEntries(Object.entries(image.paired).map(([role, f]) => [role, f.hash]));
   }
 
   /** In stack mode with fewer than 2 images checked, why nothing runs. */
@@ -282,7 +338,7 @@ export class Session {
     // name and description are not computed from, but every result's provenance and every exported
     // file carry them: a rename re-runs (all from the cache) so downloads say the new name
     const { name, description } = checked.pipeline;
-    return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.state.sourceHash, stack: this.stackInput ?? this.stackProblem ?? null });
+    return canonicalJSON({ name, description: description ?? null, n: checked.pipeline.nodes.map((n) => [n.id, n.type, n.params]), e: checked.pipeline.edges, s: this.runImage?.file.hash ?? null, p: this.runPairs ?? null, stack: this.stackInput ?? this.stackProblem ?? null });
   }
 
   private hasUnrunNodes(): boolean {
@@ -318,7 +374,7 @@ export class Session {
     let summary: RunSummary;
     try {
       summary = await this.client.run(
-        { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.state.sourceHash, stack: this.stackInput, have },
+        { runId, pipeline: stripUi(checked.pipeline), sourceHash: this.runImage?.file.hash, paired: this.runPairs, stack: this.stackInput, have },
         (event) => this.onEvent(event),
       );
     } catch (err) {
