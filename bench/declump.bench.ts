@@ -42,6 +42,9 @@ describe('nuclei-declump steps, dsb2018_512_uint16.tif (512×512)', () => {
   bench('measure-objects, more shape + intensity distribution', () => {
     measureObjects.run({ labels, image: image as Image }, measureObjects.params.parse({ more_shape: true, intensity_distribution: true }), testContext());
   });
+  bench('measure-objects, Zernike shape features (degree 9)', () => {
+    measureObjects.run({ labels, image: image as Image }, measureObjects.params.parse({ zernike: true }), testContext());
+  });
   bench('measure-texture, 8 levels, 4 angles', () => {
     measureTexture.run({ labels, image: image as Image }, measureTexture.params.parse({}), testContext());
   });

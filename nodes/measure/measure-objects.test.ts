@@ -241,3 +241,65 @@ describe('measure-objects: channels and extra measurements', () => {
     }
   });
 });
+
+describe('measure-objects: Zernike shape features', () => {
+  const ZERNIKE_9 = [
+    'zernike_0_0', 'zernike_1_1', 'zernike_2_0', 'zernike_2_2', 'zernike_3_1', 'zernike_3_3', 'zernike_4_0', 'zernike_4_2',
+    'zernike_4_4', 'zernike_5_1', 'zernike_5_3', 'zernike_5_5', 'zernike_6_0', 'zernike_6_2', 'zernike_6_4', 'zernike_6_6',
+    'zernike_7_1', 'zernike_7_3', 'zernike_7_5', 'zernike_7_7', 'zernike_8_0', 'zernike_8_2', 'zernike_8_4', 'zernike_8_6',
+    'zernike_8_8', 'zernike_9_1', 'zernike_9_3', 'zernike_9_5', 'zernike_9_7', 'zernike_9_9',
+  ];
+
+  it('are off by default; on, CellProfiler\'s 30 columns follow the shape (and more-shape) columns, dimensionless', () => {
+    const labels = labelsFromRows(RECT_LABELS);
+    const image = imageFromRows(RECT_IMAGE, 'uint8');
+    expect(DEFAULTS).toMatchObject({ zernike: false, zernike_degree: 9 });
+    expect(runNode({ labels, image }).table.columns.map((c) => c.name)).toEqual(PIXEL_COLUMNS);
+    const on = runNode({ labels, image }, { zernike: true }).table;
+    expect(on.columns.map((c) => c.name)).toEqual([...PIXEL_COLUMNS.slice(0, 15), ...ZERNIKE_9, ...PIXEL_COLUMNS.slice(15)]);
+    for (const name of ZERNIKE_9) expect((column(on, name) as { unit?: string }).unit).toBeUndefined();
+    // label 2 is a single pixel (no enclosing circle): NaN; label 4, a 2 × 3 rectangle, has numbers
+    expect(numberColumn(on, 'zernike_0_0')[0]).toBeNaN();
+    expect(numberColumn(on, 'zernike_0_0')[1]).toBeCloseTo(6 / (Math.PI * (1 + 0.25)), 14); // r² = 1² + 0.5²
+    const both = runNode({ labels, image }, { zernike: true, more_shape: true }).table.columns.map((c) => c.name);
+    expect(both.slice(15, 22)).toEqual(['area_convex', 'form_factor', 'compactness', 'extent', 'euler_number', 'feret_diameter_max', 'feret_diameter_min']);
+    expect(both.slice(22, 52)).toEqual(ZERNIKE_9);
+    const degree4 = runNode({ labels, image }, { zernike: true, zernike_degree: 4 }).table.columns.map((c) => c.name);
+    expect(degree4.filter((n) => n.startsWith('zernike_'))).toEqual(ZERNIKE_9.slice(0, 9));
+    expect(() => measureObjects.params.parse({ zernike_degree: 21 })).toThrow();
+    for (const text of ['zernike_n_m', 'zernike_0_0', 'AreaShape_Zernike_n_m', 'minimum enclosing circle', 'Dimensionless']) {
+      expect(measureObjects.description).toContain(text);
+    }
+  });
+
+  it('match the NumPy script following centrosome on the 65 annotated nuclei of dsb2018 256 (1e-9)', () => {
+    const f = loadMeasureFixture('dsb256');
+    const fixture = JSON.parse(readFileSync(referencePath('measure', 'zernike.json'), 'utf8')) as {
+      cases: { dsb256: { label: number[]; degree_9: number[][] } };
+    };
+    const labels = createLabels({ width: f.width, height: f.height }, f.labels);
+    const image = createImage({ width: f.width, height: f.height }, 'uint8', f.intensity);
+    const { table } = runNode({ labels, image }, { zernike: true });
+    const expected = fixture.cases.dsb256;
+    expect(Array.from(numberColumn(table, 'label'))).toEqual(expected.label);
+    ZERNIKE_9.forEach((name, k) => {
+      numberColumn(table, name).forEach((v, i) => {
+        expect(Math.abs(v - expected.degree_9[i][k]), `${expected.label[i]} ${name}`).toBeLessThanOrEqual(1e-9 * Math.max(1, expected.degree_9[i][k]));
+      });
+    });
+  });
+
+  it('measure a stack plane by plane', () => {
+    const a = labelsFromRows([[1, 1, 1, 0], [1, 1, 0, 0], [0, 0, 2, 2]]);
+    const b = labelsFromRows([[0, 3, 0, 0], [3, 3, 3, 0], [0, 3, 0, 4]]);
+    const image = createImage({ width: 4, height: 3, planes: 2 }, 'uint8');
+    const stack = createLabels({ width: 4, height: 3, planes: 2 }, Uint32Array.from([...a.data, ...b.data]));
+    const table = runNode({ labels: stack, image }, { zernike: true, zernike_degree: 3 }).table;
+    const plane0 = runNode({ labels: a, image: createImage({ width: 4, height: 3 }, 'uint8') }, { zernike: true, zernike_degree: 3 }).table;
+    const plane1 = runNode({ labels: b, image: createImage({ width: 4, height: 3 }, 'uint8') }, { zernike: true, zernike_degree: 3 }).table;
+    for (const name of ['zernike_0_0', 'zernike_1_1', 'zernike_2_2', 'zernike_3_3']) {
+      expect(Array.from(numberColumn(table, name))).toEqual([...numberColumn(plane0, name), ...numberColumn(plane1, name)]);
+    }
+    expect(numberColumn(table, 'zernike_0_0')[2]).toBeCloseTo(5 / Math.PI, 14); // the plus: r = 1, 5 pixels
+  });
+});

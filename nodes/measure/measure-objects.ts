@@ -6,7 +6,7 @@ import { createTable, stackPlaneTables, type ColumnInput } from '../../src/core/
 import { micronsPerUnit } from '../../src/imaging/image-stats';
 import { imagePlane, labelsPlane } from '../../src/imaging/planes';
 import { regionProps, type RegionProps } from '../../src/imaging/regionprops';
-import { extraShapeColumns, intensityColumns, intensitySources, lazyObjects, SHAPE_COLUMNS } from './object-columns';
+import { extraShapeColumns, intensityColumns, intensitySources, lazyObjects, SHAPE_COLUMNS, zernikeColumns } from './object-columns';
 
 /** x and y pixel sizes differing by more than this (relative) make lengths direction-dependent. */
 const ISOTROPY_TOLERANCE = 1e-3;
@@ -130,6 +130,20 @@ export const measureObjects = defineNode({
       '(AreaShape_MinFeretDiameter, same remark).',
     'Their physical columns, with a pixel size: area_convex_um2, feret_diameter_max_um, feret_diameter_min_um.',
     '',
+    'With "Zernike shape features" on, after equivalent_diameter and the more-shape columns (CellProfiler ' +
+      'MeasureObjectSizeShape\'s "Calculate the Zernike features?", AreaShape_Zernike_n_m): zernike_n_m for ' +
+      'n = 0 … Zernike degree and m = n mod 2, n mod 2 + 2, …, n, in that order: zernike_0_0, zernike_1_1, ' +
+      'zernike_2_0, zernike_2_2, zernike_3_1 … (30 columns at degree 9, CellProfiler\'s fixed degree). ' +
+      'Dimensionless. Each object is placed in its minimum enclosing circle (the smallest circle containing all ' +
+      'its pixel centres; centre c, radius r in px); a pixel centre p becomes the point (p − c)/r of the unit ' +
+      'disk, at distance ρ and angle θ from its centre; zernike_n_m = |Σ over the object\'s pixels of ' +
+      'R_nm(ρ)·e^(imθ)| / (π r²), the modulus of the sum divided by the circle\'s area in pixels, with the ' +
+      'Zernike radial polynomial R_nm(ρ) = Σ_k (−1)^k (n−k)! / (k! ((n+m)/2−k)! ((n−m)/2−k)!) ρ^(n−2k). A filled ' +
+      'disk gives zernike_0_0 ≈ 1 and the others ≈ 0. The values do not change when the object moves, turns by ' +
+      '90° or is mirrored (at other angles, up to pixelisation). A single-pixel object (r = 0) gets NaN, as in ' +
+      'CellProfiler. Pixels exactly on the circle always count here; CellProfiler leaves out those that rounding ' +
+      'puts a hair outside it, so its value for such an object can differ by up to 1/(π r²) per pixel left out.',
+    '',
     'With a known pixel size (the labels\', else the intensity image\'s), physical columns follow: ' +
       'area_um2 = area·x·y; centroid_x_um = centroid_x·x and centroid_y_um = centroid_y·y (origin at the ' +
       'centre of the top-left pixel); perimeter_um, major_axis_length_um, minor_axis_length_um = the pixel ' +
@@ -158,6 +172,17 @@ export const measureObjects = defineNode({
       .boolean()
       .default(false)
       .meta({ label: 'More shape measurements', description: 'Adds convex area, form factor, compactness, extent, Euler number and Feret diameters.' }),
+    zernike: z
+      .boolean()
+      .default(false)
+      .meta({ label: 'Zernike shape features', description: 'Adds the Zernike shape features zernike_n_m (CellProfiler AreaShape_Zernike_n_m) up to the Zernike degree.' }),
+    zernike_degree: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(9)
+      .meta({ label: 'Zernike degree', description: 'Highest order n of the Zernike features (9, as CellProfiler, gives 30 columns).', shownWhen: { zernike: [true] } }),
     intensity_distribution: z
       .boolean()
       .default(false)
@@ -199,6 +224,8 @@ export const measureObjects = defineNode({
 interface MeasureParams {
   channel_names?: string;
   more_shape?: boolean;
+  zernike?: boolean;
+  zernike_degree?: number;
   intensity_distribution?: boolean;
 }
 
@@ -211,7 +238,8 @@ function measurePlane(labels: Labels, images: Image[], params: MeasureParams, pi
     unit ? { name, values: props.columns[name], unit } : { name, values: props.columns[name] },
   );
   const extra = params.more_shape ? extraShapeColumns(props, objects(), labels.width) : [];
-  columns.push(...extra, ...intensityColumns(sources, props, objects, params.intensity_distribution ?? false));
+  const zernike = params.zernike ? zernikeColumns(objects(), labels.width, params.zernike_degree ?? 9) : [];
+  columns.push(...extra, ...zernike, ...intensityColumns(sources, props, objects, params.intensity_distribution ?? false));
   const scale = physicalScale(pixelSize);
   if (scale) columns.push(...physicalColumns(props, scale, extra));
   return columns;

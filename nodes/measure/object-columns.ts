@@ -4,6 +4,7 @@ import type { ColumnInput } from '../../src/core/table';
 import { INTENSITY_BASICS, INTENSITY_DISTRIBUTION, intensityBasics, intensityDistribution } from '../../src/imaging/regionprops/intensity-distribution';
 import { objectPixels, type ObjectPixels } from '../../src/imaging/regionprops/object-pixels';
 import { shapeExtra } from '../../src/imaging/regionprops/shape-extra';
+import { zernikeFeatures } from '../../src/imaging/regionprops/zernike';
 import { slice2d } from '../../src/core/image';
 import type { RegionPropName, RegionProps } from '../../src/imaging/regionprops';
 
@@ -35,6 +36,12 @@ export function extraShapeColumns(props: RegionProps, objects: ObjectPixels, wid
     col('feret_diameter_max', extra.feret_diameter_max, 'px'),
     col('feret_diameter_min', extra.feret_diameter_min, 'px'),
   ];
+}
+
+/** zernike_0_0 … zernike_<degree>_<degree>, dimensionless, in centrosome's (n, m) order. */
+export function zernikeColumns(objects: ObjectPixels, width: number, degree: number): ColumnInput[] {
+  const { indexes, values } = zernikeFeatures(width, objects, degree);
+  return indexes.map(([n, m], f) => col(`zernike_${n}_${m}`, values[f]));
 }
 
 export interface IntensitySource {
