@@ -15,7 +15,8 @@ export const loadPairedImage = defineNode({
       '(to score a segmentation with measure-overlap) or the labels Cellpose or StarDist made from it (to measure ' +
       'them with image-to-objects). The pairs come from the file names: on the command line `cellgraph run ' +
       'pipeline.json images/ --pair truth={stem}_mask.tif` pairs a.tif with a_mask.tif beside it as its truth ' +
-      '(and does not run the mask files as images of their own); in the editor, the Images panel pairs the ' +
+      '(and does not run the mask files as images of their own); `--pair labels={stem}_cp_masks.png` pairs each ' +
+      'image with the masks Cellpose saved for it. In the editor, Pair files in the Images panel pairs the ' +
       'listed files the same way.',
     'The file is decoded as Load image does (every TIFF kind, PNG, JPEG; pixel values as stored, so a label ' +
       'image keeps its numbers). An image without a file of that role fails with one line naming it; in a batch ' +

@@ -8,7 +8,10 @@ import { UserError } from '../core/errors';
 import { hashBytes } from '../core/hash';
 import type { SourceFile } from '../core/node';
 import { sourceFiles } from '../core/node';
+import { createImage } from '../core/image';
+import { decodeImageFile } from '../io/decode';
 import { pairedSource } from '../io/paired-source';
+import { encodePng } from '../io/png';
 import { cellgraph } from '../testing/cli';
 import { testContext } from '../testing/context';
 import { imagePath, REPO_ROOT } from '../testing/paths';
@@ -121,6 +124,43 @@ describe('cellgraph run --pair', () => {
     const again = cellgraph(['run', join(tmp, 'scored.json'), dir, '--out', out, '--pair', 'truth={stem}_mask.tif']);
     expect(again.stdout).toContain('1 resumed');
     expect(rows('overlap.csv')[0].true_objects).not.toBe('65');
+  });
+
+  it('measures the objects of masks Cellpose saved beside each image (16-bit PNG, {stem}_cp_masks.png)', () => {
+    const dir = join(tmp, 'cellpose');
+    mkdirSync(dir);
+    copyFileSync(imagePath('dsb2018_512_uint16.tif'), join(dir, 'field1.tif'));
+    const truth = decodeImageFile(file('dsb2018_512_uint16_mask.tif').bytes, 'mask.tif', { maxPixels: 2 ** 26 });
+    const masks = createImage({ width: truth.width, height: truth.height }, 'uint16', Uint16Array.from(truth.data));
+    writeFileSync(join(dir, 'field1_cp_masks.png'), encodePng(masks));
+    const pipeline = {
+      format: 'cellgraph-pipeline',
+      version: 1,
+      name: 'Cellpose masks',
+      nodes: [
+        { id: 'load', type: 'load-image', params: {} },
+        { id: 'masks', type: 'load-paired-image', params: { role: 'labels' } },
+        { id: 'objects', type: 'image-to-objects', params: {} },
+        { id: 'measure', type: 'measure-objects', params: {} },
+        { id: 'export', type: 'export-table', params: { name: 'cells' } },
+      ],
+      edges: [
+        { from: { node: 'masks', port: 'image' }, to: { node: 'objects', port: 'image' } },
+        { from: { node: 'objects', port: 'labels' }, to: { node: 'measure', port: 'labels' } },
+        { from: { node: 'load', port: 'image' }, to: { node: 'measure', port: 'image' } },
+        { from: { node: 'measure', port: 'table' }, to: { node: 'export', port: 'table' } },
+      ],
+    };
+    writeFileSync(join(tmp, 'cellpose.json'), JSON.stringify(pipeline));
+    const out = join(tmp, 'cellpose-out');
+    const r = cellgraph(['run', join(tmp, 'cellpose.json'), dir, '--out', out, '--pair', 'labels={stem}_cp_masks.png']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(join(out, 'cells.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const labels = lines.slice(1).map((l) => Number(l.split(',')[header.indexOf('label')]));
+    // one row per annotated nucleus, under the number the mask gives it (ids up to 183 with gaps)
+    expect(labels).toEqual([...new Set(Array.from(truth.data).filter((v) => v > 0))].sort((a, b) => a - b));
+    expect(labels.length).toBe(125);
   });
 
   it('refuses a malformed --pair in one line', () => {
