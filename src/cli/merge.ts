@@ -6,6 +6,7 @@
 // (the sidecars say which columns hold text, which the CSV cannot).
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { UserError } from '../core/errors';
 import { canonicalJSON } from '../core/hash';
 import { csvLine, parseCsvLine, type Cell } from '../io/csv';
@@ -29,10 +30,12 @@ function* fileLines(path: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(1 << 20);
+    // a character's bytes may straddle two chunks: the decoder holds them until it is whole
+    const utf8 = new StringDecoder('utf8');
     let carry = '';
     let n: number;
     while ((n = readSync(fd, chunk, 0, chunk.length, null)) > 0) {
-      const lines = (carry + chunk.subarray(0, n).toString('utf8')).split('\n');
+      const lines = (carry + utf8.write(chunk.subarray(0, n))).split('\n');
       carry = lines.pop()!;
       yield* lines;
     }
