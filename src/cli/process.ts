@@ -6,37 +6,24 @@ import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
-import { countObjects, type Labels, type Provenance, type Table } from '../core/image';
 import { sourceFiles, type PortValue, type Registry, type SourceFile } from '../core/node';
+import { collectTables, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
 import { collectBatchInputs, type BatchPlan } from './batch-pass';
 import { stackSource } from '../io/image-stack';
 import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
-import { encodeRasterFile } from '../io/embedded-provenance';
-import { embeddablePipeline } from './prepare';
+import { encodeSavedImages } from '../io/saved-images';
 import type { InputFile } from './inputs';
 
 /** Bump when what a record holds changes, so old records are not reused. */
 const RECORD_VERSION = 2;
 
-export interface RecordTable {
-  columns: { name: string; unit?: string }[];
-  rows: (number | string | null)[][];
-  /** How the table was made (for the CSV's .provenance.json sidecar). */
-  provenance?: Provenance;
-}
+export type { RecordTable } from '../core/batch-record';
 
-/** What one image contributed to the batch's outputs. Plain JSON. */
-export interface ImageRecord {
-  image: string;
-  status: 'ok' | 'error';
-  error?: string;
+/** What one image contributed to the batch's outputs (core/batch-record.ts), as the runner keeps it. Plain JSON. */
+export interface ImageRecord extends BatchRecord {
   /** With --debug, the stack of an unexpected error (never written to images.csv). */
   stack?: string;
-  /** images.csv columns: object counts ("<node>.count") and numbers ("<node>.<port>"). */
-  summary: Record<string, number | null>;
-  tables: Record<string, RecordTable>;
-  durationMs: number;
   /** True when the record was reused from an earlier run. */
   resumed?: boolean;
 }
@@ -162,77 +149,17 @@ async function readSource(input: InputFile): Promise<SourceFile> {
   return pairedSource(source, paired);
 }
 
-/** The images.csv columns a pipeline produces, in pipeline order. */
-export function summaryColumns(ctx: Pick<ProcessContext, 'checked' | 'registry'>): { column: string; node: string; port: string; kind: 'count' | 'number' }[] {
-  const out: { column: string; node: string; port: string; kind: 'count' | 'number' }[] = [];
-  for (const id of ctx.checked.order) {
-    const node = ctx.checked.pipeline.nodes.find((n) => n.id === id)!;
-    const def = ctx.registry.get(node.type)!;
-    const labelPorts = Object.entries(def.outputs).filter(([, s]) => s.type === 'labels');
-    for (const [portName] of labelPorts) {
-      out.push({ column: labelPorts.length > 1 ? `${id}.${portName}.count` : `${id}.count`, node: id, port: portName, kind: 'count' });
-    }
-    for (const [portName, spec] of Object.entries(def.outputs)) {
-      if (spec.type === 'number') out.push({ column: `${id}.${portName}`, node: id, port: portName, kind: 'number' });
-    }
-  }
-  return out;
-}
-
-function summarize(ctx: ProcessContext, values: Map<string, NodeOutputs>): Record<string, number | null> {
-  const summary: Record<string, number | null> = {};
-  for (const c of summaryColumns(ctx)) {
-    const v = values.get(c.node)?.[c.port];
-    if (c.kind === 'count') summary[c.column] = v ? countObjects(v as Labels) : null;
-    else summary[c.column] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-  }
-  return summary;
-}
-
-function sinks(ctx: ProcessContext, kind: 'table' | 'image') {
-  return ctx.checked.pipeline.nodes.filter((n) => ctx.registry.get(n.type)?.sink === kind);
-}
-
-function collectTables(ctx: ProcessContext, values: Map<string, NodeOutputs>): Record<string, RecordTable> {
-  const tables: Record<string, RecordTable> = {};
-  for (const node of sinks(ctx, 'table')) {
-    const table = values.get(node.id)!.table as Table;
-    const rows: (number | string | null)[][] = [];
-    for (let r = 0; r < table.rows; r++) {
-      rows.push(table.columns.map((c) => {
-        const v = c.values[r];
-        return typeof v === 'number' && !Number.isFinite(v) ? null : v;
-      }));
-    }
-    tables[String(node.params.name)] = {
-      columns: table.columns.map((c) => (c.type === 'number' && c.unit ? { name: c.name, unit: c.unit } : { name: c.name })),
-      rows,
-      ...(table.meta.provenance ? { provenance: table.meta.provenance } : {}),
-    };
-  }
-  return tables;
-}
-
 export function savedImagePath(outDir: string, name: string, format: string, stem: string): string {
   return join(outDir, name, `${stem}.${format === 'png' ? 'png' : 'tif'}`);
 }
 
 /** Encodes every saved image first, so an image that cannot be encoded leaves none of its files. */
 async function saveImages(ctx: ProcessContext, input: InputFile, values: Map<string, NodeOutputs>): Promise<void> {
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const node of sinks(ctx, 'image')) {
-    const { name, format } = node.params as { name: string; format: 'tiff' | 'png' };
-    try {
-      files.push({ path: savedImagePath(ctx.outDir, name, format, input.stem), bytes: encodeRasterFile(values.get(node.id)!.image as never, format, embeddablePipeline(ctx.checked)) });
-    } catch (err) {
-      throw new UserError(`node '${node.id}': ${describeError(err)}`);
-    }
-  }
-  for (const file of files) await writeAtomic(file.path, file.bytes);
+  for (const file of encodeSavedImages(ctx, values)) await writeAtomic(savedImagePath(ctx.outDir, file.name, file.format, input.stem), file.bytes);
 }
 
 async function savedImagesExist(ctx: ProcessContext, input: InputFile): Promise<boolean> {
-  for (const node of sinks(ctx, 'image')) {
+  for (const node of sinkNodes(ctx, 'image')) {
     const { name, format } = node.params as { name: string; format: string };
     try {
       await stat(savedImagePath(ctx.outDir, name, format, input.stem));

@@ -8,17 +8,16 @@ import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
-import { savedImagePath, summaryColumns, writeAtomic, type ImageRecord } from './process';
+import { savedImagePath, writeAtomic, type ImageRecord } from './process';
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
 import { planBatch, runFirstPass } from './batch-pass';
 import { runPool, runsInProcess } from './pool';
 import { itemRunner } from './item-runner';
 import { CsvTableWriter } from './table-writer';
-import { csvLine } from '../io/csv';
-import { addTableColumns, tableProvenanceText, type TableColumn } from '../io/table-provenance';
+import { BatchTables } from '../io/batch-tables';
+import { checkOutputNames as checkOutputFileNames, summaryColumns, tableNames as tableNamesOf } from '../core/batch-record';
 import { GroupSummary, groupFileName, writeGroupSummaries } from './group-summary';
-import type { Provenance } from '../core/image';
 
 export interface BatchOptions {
   checked: CheckedPipeline;
@@ -72,22 +71,12 @@ export function defaultJobs(): number {
  * format. Names are compared ignoring case (macOS and Windows file systems do).
  */
 export function checkOutputNames(checked: CheckedPipeline, registry: Registry, groupBy: string[] = []): void {
-  const claimed = new Map<string, string>([['images.csv', 'the runner (its summary table)']]);
+  const claims: [string, string][] = [];
   for (const node of checked.pipeline.nodes) {
     if (registry.get(node.type)?.sink !== 'table') continue;
-    for (const column of groupBy) claimed.set(groupFileName(String(node.params.name), column).toLowerCase(), `--group-by ${column}`);
+    for (const column of groupBy) claims.push([groupFileName(String(node.params.name), column), `--group-by ${column}`]);
   }
-  for (const node of checked.pipeline.nodes) {
-    const sink = registry.get(node.type)?.sink;
-    if (!sink) continue;
-    const { name, format } = node.params as { name: string; format?: string };
-    const file = sink === 'table' ? `${name}.csv` : `${name}/*.${format === 'png' ? 'png' : 'tif'}`;
-    const owner = claimed.get(file.toLowerCase());
-    if (owner !== undefined) {
-      throw new UserError(`node '${node.id}' would write ${file}, as ${owner} does: give it another name`);
-    }
-    claimed.set(file.toLowerCase(), `node '${node.id}'`);
-  }
+  checkOutputFileNames({ checked, registry }, claims);
 }
 
 /**
@@ -133,13 +122,9 @@ export function prepareOutDir(outDir: string): void {
 export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const started = Date.now();
   const { settings, inputs } = opts;
-  const summaryCols = summaryColumns(opts);
-  const tableNames = opts.checked.pipeline.nodes
-    .filter((n) => opts.registry.get(n.type)?.sink === 'table')
-    .map((n) => String(n.params.name));
-  const writers = new Map(tableNames.map((name) => [name, new CsvTableWriter(join(settings.outDir, `${name}.csv`), ['image'])]));
-  const imagesRows: string[] = [];
-  const imagesHeader = ['image', 'status', 'error', ...summaryCols.map((c) => c.column), 'duration_ms'];
+  const tableNames = tableNamesOf(opts);
+  const tables = new BatchTables(tableNames, summaryColumns(opts).map((c) => c.column), (name) => new CsvTableWriter(join(settings.outDir, `${name}.csv`), ['image']));
+  const writers = tables.tables;
 
   // the inputs this run writes (all, or its shard's), in input order
   const mine = shardIndices(inputs.length, opts.shard);
@@ -150,22 +135,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   let failed = 0;
   let resumed = 0;
 
-  const provenance = new Map(tableNames.map((name) => [name, [] as { image: string; provenance: Provenance }[]]));
-  const columns = new Map(tableNames.map((name) => [name, new Map<string, TableColumn>()]));
   const groupBy = opts.groupBy ?? [];
   const groups = new Map(tableNames.map((name) => [name, groupBy.map((column) => new GroupSummary(column))]));
   const write = (record: ImageRecord) => {
+    tables.add(record);
     for (const [name, table] of Object.entries(record.tables)) {
-      const writer = writers.get(name);
-      if (!writer) continue;
-      writer.append(['image', ...table.columns.map((c) => c.name)], table.rows.map((r) => [record.image, ...r]));
-      if (table.provenance) provenance.get(name)!.push({ image: record.image, provenance: table.provenance });
-      addTableColumns(columns.get(name)!, table.columns, table.rows);
+      if (!writers.has(name)) continue;
       for (const g of groups.get(name)!) g.add(record.image, table.columns.map((c) => c.name), table.rows);
     }
-    imagesRows.push(
-      csvLine([record.image, record.status, record.error ?? '', ...summaryCols.map((c) => record.summary[c.column] ?? null), record.durationMs]),
-    );
   };
 
   const onRecord = (index: number, record: ImageRecord) => {
@@ -205,12 +182,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     writer.finish();
     files.push(join(settings.outDir, `${name}.csv`));
     const sidecar = join(settings.outDir, `${name}.provenance.json`);
-    await writeAtomic(sidecar, tableProvenanceText(`${name}.csv`, provenance.get(name)!, embeddablePipeline(opts.checked), [...columns.get(name)!.values()]));
+    await writeAtomic(sidecar, tables.provenanceText(name, embeddablePipeline(opts.checked)));
     files.push(sidecar);
   }
   for (const [name, summaries] of groups) files.push(...(await writeGroupSummaries(settings.outDir, name, summaries, opts.log)));
   const imagesCsv = join(settings.outDir, 'images.csv');
-  await writeAtomic(imagesCsv, csvLine(imagesHeader) + imagesRows.join(''));
+  await writeAtomic(imagesCsv, tables.imagesCsv());
   files.push(imagesCsv);
   return { ok, failed, resumed, files, ms: Date.now() - started };
 }

@@ -17,6 +17,20 @@ describe('csvCell', () => {
 });
 
 describe('CsvTableWriter', () => {
+  it('pads a body of more than one read chunk without breaking characters that straddle two chunks', () => {
+    const path = join(dir, 'wide.csv');
+    const w = new CsvTableWriter(path, ['image']);
+    // 'é' is 2 bytes in UTF-8 and the lines have odd lengths, so some 1 MiB chunk boundary splits one
+    const name = `x${'é'.repeat(500)}.tif`;
+    const rows = Array.from({ length: 3000 }, (_, i) => [name, i]);
+    w.append(['image', 'label'], rows);
+    w.append(['image', 'label', 'area'], [['b.tif', 1, 5]]);
+    w.finish();
+    const expected = `image,label,area\n${rows.map(([n, i]) => `${n},${i},\n`).join('')}b.tif,1,5\n`;
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(2 << 20);
+    expect(readFileSync(path, 'utf8') === expected).toBe(true);
+  });
+
   it('appears only when finished, with the union of columns and shorter rows padded', () => {
     const path = join(dir, 'objects.csv');
     const w = new CsvTableWriter(path, ['image']);

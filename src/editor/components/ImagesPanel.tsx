@@ -1,12 +1,14 @@
 // The images the pipeline runs on: add more (picker or drop), pick the one previewed, or use the
 // checked ones as one image ordered by file name: a stack of planes, or one file per channel. One
-// image at a time, the files paired with an image (Pair files) are listed under it, not as images.
+// image at a time, the files paired with an image (Pair files) are listed under it, not as images,
+// and the pipeline can run on all the images at once (BatchRun).
 import { useRef, type ReactNode } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
 import { stackRows, type StackRow } from '../files/stack-choice';
 import type { SourceInfo } from '../engine/protocol';
 import type { PairedImage } from '../files/pairing';
 import { PairFiles } from './PairFiles';
+import { BatchRun } from './BatchRun';
 
 export function ImagesPanel() {
   const { sources, stack, join, stackLeftOut } = useSessionState();
@@ -100,6 +102,7 @@ export function ImagesPanel() {
       {!stack && sources.length > 0 && pairing.images.length === 0 && (
         <p className="cg-warning">Every listed file is named as the pair of another: nothing to run on. Change or remove a pair rule.</p>
       )}
+      <BatchRun />
       <button type="button" onClick={() => picker.current?.click()}>Add images…</button>
       <input
         ref={picker}

@@ -14,7 +14,8 @@ import { stackSource } from '../../io/image-stack';
 import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
-import type { CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
+import { runBatch } from './batch';
+import type { BatchEvent, BatchItem, BatchRequest, BatchSummary, CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
 import { TieredCache } from './tiered-cache';
 
 /** Marks values for transfer when running in a worker; identity when called directly (tests). */
@@ -29,7 +30,9 @@ export class Engine implements EngineApi {
   private previewInputs = new Map<string, { def: ReturnType<Registry['get']>; inputs: Record<string, PortValue | undefined>; base?: Image }>();
   private sourceName = 'image';
   private readonly running = new Map<number, AbortController>();
-  private current?: Promise<unknown>;
+  private readonly batches = new Map<number, AbortController>();
+  /** The end of the work queued on the engine: single runs and batch items take turns, in order. */
+  private lane: Promise<unknown> = Promise.resolve();
   /** Nodes run (not cached) since start, for tests that prove what was recomputed. */
   ranCount = 0;
 
@@ -75,22 +78,51 @@ export class Engine implements EngineApi {
   }
 
   async run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary> {
-    // one run at a time: a new run cancels those before it, and starts when they have stopped.
+    // one run at a time: a new run cancels those before it, and starts when they have stopped (and
+    // when the image a batch is on is done: the batch goes on after it).
     // The controller is registered at once, so a cancel that arrives before the run starts counts.
     for (const c of this.running.values()) c.abort();
     const controller = new AbortController();
     this.running.set(request.runId, controller);
-    const previous = this.current;
-    const job = (async () => {
-      await previous?.catch(() => undefined);
-      try {
-        return await this.runOne(request, onEvent, controller.signal);
-      } finally {
-        this.running.delete(request.runId);
-      }
-    })();
-    this.current = job;
+    try {
+      return await this.turn(() => this.runOne(request, onEvent, controller.signal));
+    } finally {
+      this.running.delete(request.runId);
+    }
+  }
+
+  /** Runs `work` after everything queued before it has stopped. */
+  private turn<T>(work: () => Promise<T>): Promise<T> {
+    const job = this.lane.then(work);
+    this.lane = job.catch(() => undefined);
     return job;
+  }
+
+  async runBatch(request: BatchRequest, onEvent: (event: BatchEvent) => void): Promise<BatchSummary> {
+    for (const c of this.batches.values()) c.abort();
+    const controller = new AbortController();
+    this.batches.set(request.batchId, controller);
+    const host = {
+      registry: this.registry,
+      cache: () => this.cache,
+      sourceOf: (item: BatchItem) => this.itemSource(item),
+      turn: <T>(work: () => Promise<T>) => this.turn(work),
+      ran: (nodes: number) => (this.ranCount += nodes),
+    };
+    try {
+      return await runBatch(host, request, onEvent, controller.signal);
+    } finally {
+      this.batches.delete(request.batchId);
+    }
+  }
+
+  cancelBatch(batchId: number): void {
+    this.batches.get(batchId)?.abort();
+  }
+
+  private async itemSource({ sourceHash, paired }: BatchItem): Promise<SourceFile | undefined> {
+    const image = await this.source(sourceHash);
+    return image && paired ? this.pairedOf(image, paired) : image;
   }
 
   /** The images of a stack (or the channel files of one image), in order, as one source (as `cellgraph run --stack` reads a folder). */

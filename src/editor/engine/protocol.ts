@@ -1,4 +1,5 @@
 // What crosses the worker boundary: plain objects and typed arrays only (transferred, not copied).
+import type { BatchRecord } from '../../core/batch-record';
 import type { Table } from '../../core/image';
 import type { NodeReport } from '../../core/executor';
 import type { Pipeline } from '../../core/pipeline';
@@ -108,6 +109,43 @@ export interface RunSummary {
   ms: number;
 }
 
+/** One image of "Run on all images": the image and its paired files, as a single-image run sends them. */
+export interface BatchItem {
+  /** The image's listed name (the record's, if the image is no longer stored). */
+  name: string;
+  /** Hash of the image (from addSource). */
+  sourceHash: string;
+  /** Role → hash of the files paired with it, as RunRequest.paired. */
+  paired?: Record<string, string>;
+}
+
+/** The pipeline on several images, one after another, as `cellgraph run PIPELINE <images>` runs it. */
+export interface BatchRequest {
+  batchId: number;
+  pipeline: Pipeline;
+  items: BatchItem[];
+}
+
+export type BatchEvent =
+  | { batchId: number; type: 'item-start'; index: number; total: number; image: string }
+  | { batchId: number; type: 'item-end'; index: number; total: number; image: string; status: BatchRecord['status']; error?: string };
+
+export interface BatchSummary {
+  batchId: number;
+  /** 'invalid': nothing ran (`problems` says why, one line each); 'cancelled': `records` are those finished. */
+  status: 'finished' | 'cancelled' | 'invalid';
+  problems?: string[];
+  /** One per image run, in item order: what `cellgraph run` writes to its tables for it. */
+  records: BatchRecord[];
+  /** The exported tables (`<name>.csv`), in pipeline order. */
+  tableNames: string[];
+  /** The images.csv columns after image, status, error. */
+  summaryColumns: string[];
+  /** The pipeline as exported files embed it (for the tables' provenance sidecars). */
+  pipeline?: unknown;
+  ms: number;
+}
+
 export interface CacheInfo {
   /** False when IndexedDB is unavailable (private windows): results live in memory only. */
   persistent: boolean;
@@ -130,6 +168,13 @@ export interface EngineApi {
   hasSource(hash: string): Promise<boolean>;
   run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
   cancel(runId: number): void;
+  /**
+   * Runs the pipeline on every item in order (cached results are reused), without touching the last
+   * single-image run's values and previews. Single runs take turns with it, one between two items; a
+   * new batch cancels the one before.
+   */
+  runBatch(request: BatchRequest, onEvent: (event: BatchEvent) => void): Promise<BatchSummary>;
+  cancelBatch(batchId: number): void;
   getValue(nodeId: string, port: string): Promise<unknown>;
   /** The preview of one plane of a stack output of the last run (the node preview shows plane 0). */
   planePreview(nodeId: string, port: string, plane: number): Promise<RasterPreview | undefined>;

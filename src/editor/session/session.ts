@@ -9,7 +9,10 @@ import type { Pipeline } from '../../core/pipeline';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
-import type { CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
+import type { BatchEvent, BatchItem, BatchSummary, CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
+import { batchNodeRefusal } from '../engine/batch';
+import { runBatchOn } from '../engine/batch-client';
+import { batchItems } from '../files/batch-items';
 import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack } from '../files/stack-choice';
 import { pairByName, restorePairRules, runImageOf, withPairRules, type PairedImage, type Pairing, type PairRule } from '../files/pairing';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
@@ -25,6 +28,22 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+}
+
+/** "Run on all images": its progress while it runs, then its result (until the next one or Close). */
+export interface BatchState {
+  id: number;
+  /** 'failed': the engine itself failed (`problems` says how); 'invalid': nothing ran (`problems` says why). */
+  status: 'running' | 'finished' | 'cancelled' | 'invalid' | 'failed';
+  total: number;
+  /** Images finished so far. */
+  done: number;
+  /** The image being run, and its place (1-based) in the batch. */
+  current?: { image: string; position: number };
+  summary?: BatchSummary;
+  problems?: string[];
+  /** What was run (the pipeline's computation and the images), to say when it has changed since. */
+  signature: string;
 }
 
 export interface SessionState {
@@ -54,6 +73,7 @@ export interface SessionState {
   ready: boolean;
   /** Counts the documents opened (files, examples, links), so the view can fit each one. */
   opened: number;
+  batch?: BatchState;
 }
 
 type Listener = () => void;
@@ -65,6 +85,7 @@ export class Session {
   private signature = '';
   private timer?: ReturnType<typeof setTimeout>;
   private noticeId = 0;
+  private batchId = 0;
   /** File reads and source uploads in flight (a run follows each). */
   private pendingWork = 0;
   /** Every finished run's summary, oldest first (tests read these through window.__cellgraph). */
@@ -313,7 +334,7 @@ export class Session {
 
   /** Nothing running, scheduled or being read: what the page shows is the result of the graph. */
   get idle(): boolean {
-    return this.state.ready && !this.state.running && this.timer === undefined && this.pendingWork === 0;
+    return this.state.ready && !this.state.running && this.state.batch?.status !== 'running' && this.timer === undefined && this.pendingWork === 0;
   }
 
   /** Count async work (file reads) so `idle` stays false until its run is scheduled. */
@@ -410,6 +431,65 @@ export class Session {
       nodes: Object.fromEntries(Object.entries(s.nodes).map(([id, n]) => [id, n.status === 'running' || n.status === 'waiting' ? { ...n, status: 'idle' as const } : n])),
     }));
     this.notify('Run cancelled');
+  }
+
+  /** What "Run on all images" runs on (files/batch-items.ts): none in stack or channels mode. */
+  get batchItems(): BatchItem[] {
+    return batchItems(this.pairing, this.state.stack);
+  }
+
+  /** Why the pipeline cannot run on all images here (it has a batch node), or undefined. */
+  get batchRefusal(): string | undefined {
+    const nodes = this.store.getState().pipeline.nodes.filter((n) => this.registry.get(n.type)?.batch !== undefined);
+    return nodes.length ? batchNodeRefusal(nodes) : undefined;
+  }
+
+  private batchSignature(items: BatchItem[]): string {
+    const { name, nodes, edges } = this.store.getState().pipeline;
+    return canonicalJSON({ name, n: nodes.map((n) => [n.id, n.type, n.params]), e: edges, items });
+  }
+
+  /** True when the pipeline or the images have changed since the last "Run on all images". */
+  get batchOutdated(): boolean {
+    const batch = this.state.batch;
+    return batch !== undefined && batch.signature !== this.batchSignature(this.batchItems);
+  }
+
+  /**
+   * Run the whole pipeline on every image (batchItems) in the engine, as `cellgraph run` would; the
+   * single-image previews are left as they are, and single runs take turns with it in the engine.
+   */
+  async runAll(): Promise<BatchSummary | undefined> {
+    const items = this.batchItems;
+    if (items.length === 0) return undefined;
+    const id = ++this.batchId;
+    const pipeline = stripUi(this.store.getState().pipeline);
+    this.update({ batch: { id, status: 'running', total: items.length, done: 0, signature: this.batchSignature(items) } });
+    const mine = (patch: (b: BatchState) => Partial<BatchState>) =>
+      this.update((s) => (s.batch?.id === id ? { batch: { ...s.batch, ...patch(s.batch) } } : {}));
+    let summary: BatchSummary;
+    try {
+      summary = await runBatchOn(this.client, { batchId: id, pipeline, items }, (event: BatchEvent) =>
+        mine((b) => (event.type === 'item-start' ? { current: { image: event.image, position: event.index + 1 } } : { done: b.done + 1 })),
+      );
+    } catch (err) {
+      mine(() => ({ status: 'failed', current: undefined, problems: [`The run failed: ${describeError(err)}`] }));
+      return undefined;
+    }
+    mine(() => ({ status: summary.status, current: undefined, summary, problems: summary.problems }));
+    void this.client.api.cacheInfo().then((cache) => this.update({ cache }));
+    return summary;
+  }
+
+  /** Stop "Run on all images" after the image in progress; nothing is offered for download. */
+  cancelBatch(): void {
+    const batch = this.state.batch;
+    if (batch?.status === 'running') void this.client.api.cancelBatch(batch.id);
+  }
+
+  /** Close the result of "Run on all images". */
+  dismissBatch(): void {
+    if (this.state.batch?.status !== 'running') this.update({ batch: undefined });
   }
 
   async clearCache(): Promise<void> {

@@ -1,0 +1,113 @@
+// "Run on all images": the whole pipeline on every listed image, one after another, as `cellgraph run
+// PIPELINE <images> --out DIR` runs it; while it runs, which image of how many, and Cancel; then how
+// many went through, each failed image with its one-line error, and the files the runner would write
+// (every exported table with all images' rows, its provenance, images.csv) to download.
+import { useMemo } from 'react';
+import { batchFiles } from '../../io/batch-tables';
+import { downloadBytes } from '../files/download';
+import { useEditorState, useServices, useSessionState } from '../hooks/context';
+import type { BatchState } from '../session/session';
+
+export function BatchRun() {
+  const { stack, batch } = useSessionState();
+  const { pipeline } = useEditorState(); // the refusal and "changed since" follow the pipeline
+  const { session, registry } = useServices();
+  const saves = pipeline.nodes.some((n) => registry.get(n.type)?.sink === 'image');
+  const items = session.batchItems;
+  const refusal = session.batchRefusal;
+  const offered = !stack && items.length >= 2;
+  if (!offered && !batch) return null;
+  return (
+    <div className="cg-batch" role="group" aria-label="Run on all images">
+      {offered && batch?.status !== 'running' && (
+        <button
+          type="button"
+          disabled={refusal !== undefined}
+          title="Like `cellgraph run PIPELINE <these images> --out DIR`: one table with every image's rows, and images.csv"
+          onClick={() => void session.runAll()}
+        >
+          Run on all {items.length} images
+        </button>
+      )}
+      {offered && refusal && (
+        <p className="cg-warning" data-testid="batch-refusal">
+          {refusal}
+        </p>
+      )}
+      {batch?.status === 'running' && <BatchProgress batch={batch} onCancel={() => session.cancelBatch()} />}
+      {batch && batch.status !== 'running' && <BatchResult batch={batch} saves={saves} outdated={session.batchOutdated} onClose={() => session.dismissBatch()} />}
+    </div>
+  );
+}
+
+function BatchProgress({ batch, onCancel }: { batch: BatchState; onCancel: () => void }) {
+  return (
+    <div className="cg-batch-progress" data-testid="batch-progress">
+      <progress max={batch.total} value={batch.done} aria-label="Images done" />
+      <span role="status">
+        {batch.current ? `Image ${batch.current.position} of ${batch.total}: ${batch.current.image}` : `Waiting to start ${batch.total} images`}
+      </span>
+      <button type="button" onClick={onCancel}>Cancel</button>
+    </div>
+  );
+}
+
+function BatchResult({ batch, saves, outdated, onClose }: { batch: BatchState; saves: boolean; outdated: boolean; onClose: () => void }) {
+  const summary = batch.summary;
+  const files = useMemo(
+    () => (summary?.status === 'finished' ? batchFiles(summary.records, summary.tableNames, summary.summaryColumns, summary.pipeline) : []),
+    [summary],
+  );
+  const records = summary?.records ?? [];
+  const ok = records.filter((r) => r.status === 'ok').length;
+  const failed = records.filter((r) => r.status === 'error');
+  return (
+    <section className="cg-batch-result" aria-label="Results on all images" data-testid="batch-result">
+      {batch.status === 'finished' && (
+        <p>
+          <strong data-testid="batch-counts">
+            {records.length} images: {ok} ok, {failed.length} failed
+          </strong>{' '}
+          <span className="muted">in {((summary?.ms ?? 0) / 1000).toFixed(1)} s</span>
+        </p>
+      )}
+      {batch.status === 'cancelled' && (
+        <p className="cg-warning">
+          Cancelled after {records.length} of {batch.total} images: no tables (a run on all images writes all of them or none).
+        </p>
+      )}
+      {(batch.status === 'invalid' || batch.status === 'failed') && (
+        <div className="cg-error" role="alert" data-testid="batch-problems">
+          {batch.status === 'invalid' && <p>Cannot run on all images:</p>}
+          <ul>{batch.problems?.map((p, i) => <li key={i}>{p}</li>)}</ul>
+        </div>
+      )}
+      {batch.status === 'finished' && failed.length > 0 && (
+        <ul className="cg-batch-failed" aria-label="Failed images">
+          {failed.map((r, i) => (
+            <li key={i}>
+              <strong>{r.image}</strong>: <span className="cg-error">{r.error}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {batch.status === 'finished' && outdated && (
+        <p className="cg-help" data-testid="batch-outdated">The pipeline or the images have changed since: run on all images again for current tables.</p>
+      )}
+      {files.length > 0 && (
+        <div className="cg-batch-files">
+          <span className="muted">Download:</span>
+          {files.map((f) => (
+            <button key={f.fileName} type="button" aria-label={`Download ${f.fileName}`} onClick={() => downloadBytes(f.text, f.fileName, f.mime)}>
+              {f.fileName}
+            </button>
+          ))}
+        </div>
+      )}
+      {batch.status === 'finished' && saves && (
+        <p className="cg-help">The images Save image writes are saved by <code>cellgraph run</code> only.</p>
+      )}
+      <button type="button" className="link" onClick={onClose}>Close</button>
+    </section>
+  );
+}
