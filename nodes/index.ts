@@ -75,6 +75,7 @@ import { bin } from './stack/bin';
 import { project } from './stack/project';
 import { selectPlanes } from './stack/select-planes';
 import { subsample } from './stack/subsample';
+import { trackObjects } from './stack/track-objects';
 import { localThreshold } from './threshold/local-threshold';
 import { multiOtsu } from './threshold/multi-otsu';
 import { threshold } from './threshold/threshold';
@@ -112,6 +113,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   subsample,
   bin,
   batchMean,
+  trackObjects,
   focusMap,
   inFocusMask,
   focusStack,

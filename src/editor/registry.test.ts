@@ -46,6 +46,7 @@ const KNOWN: [string, string][] = [
   ['EnhanceOrSuppressFeatures', 'white-tophat'],
   ['RescaleIntensity', 'rescale-intensity'],
   ['MakeProjection', 'project'],
+  ['TrackObjects', 'track-objects'],
   ['Morph', 'grey-morphology'],
   ['NamesAndTypes', 'load-image'],
   ['Metadata', 'metadata-from-filename'],

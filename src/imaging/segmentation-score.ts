@@ -3,6 +3,7 @@
 // - objects matched one-to-one when their intersection over union reaches a threshold, as StarDist's
 //   `matching` and the DSB2018 evaluation; F1 = 2·TP / (P + T);
 // - scikit-image 0.19's adapted Rand error and variation of information (skimage.metrics).
+import { minCostAssignment } from './assignment';
 
 export interface MatchScore {
   /** Matched pairs. */
@@ -161,7 +162,7 @@ export function matchObjectPairs(c: Contingency, minIoU: number, inclusive = tru
 function assignGroup(group: Edge[]): Edge[] {
   const rowIds = [...new Set(group.map((e) => e.row))];
   const colIds = [...new Set(group.map((e) => e.col))];
-  const transpose = rowIds.length > colIds.length; // the Hungarian method below wants rows <= columns
+  const transpose = rowIds.length > colIds.length; // minCostAssignment wants rows <= columns
   const [rows, cols] = transpose ? [colIds, rowIds] : [rowIds, colIds];
   const rowOf = new Map(rows.map((id, i) => [id, i]));
   const colOf = new Map(cols.map((id, j) => [id, j]));
@@ -172,68 +173,15 @@ function assignGroup(group: Edge[]): Edge[] {
     const [r, cl] = transpose ? [e.col, e.row] : [e.row, e.col];
     costs[rowOf.get(r)!].push({ col: colOf.get(cl)!, cost: -(1 + e.iou / (2 * k)), edge: e });
   }
-  const assigned = hungarian(rows.length, cols.length, costs);
+  const dense = new Float64Array(rows.length * cols.length);
+  costs.forEach((row, i) => row.forEach((x) => (dense[i * cols.length + x.col] = x.cost)));
+  const assigned = minCostAssignment(dense, rows.length, cols.length);
   const chosen: Edge[] = [];
   assigned.forEach((col, row) => {
     const hit = costs[row].find((x) => x.col === col);
     if (hit) chosen.push(hit.edge);
   });
   return chosen;
-}
-
-/**
- * Minimum-cost assignment of every row to a distinct column (rows <= cols), cost 0 where `costs` has no
- * entry: the Hungarian method with potentials (Kuhn–Munkres, O(rows² · cols)). Returns each row's column.
- */
-function hungarian(nRows: number, nCols: number, costs: { col: number; cost: number }[][]): Int32Array {
-  const u = new Float64Array(nRows + 1);
-  const v = new Float64Array(nCols + 1);
-  const rowOfCol = new Int32Array(nCols + 1); // 1-based; 0 = free
-  const way = new Int32Array(nCols + 1);
-  const rowCost = new Float64Array(nCols + 1);
-  const minv = new Float64Array(nCols + 1);
-  const used = new Uint8Array(nCols + 1);
-  for (let i = 1; i <= nRows; i++) {
-    rowOfCol[0] = i;
-    let j0 = 0;
-    minv.fill(Infinity);
-    used.fill(0);
-    do {
-      used[j0] = 1;
-      const i0 = rowOfCol[j0];
-      for (const x of costs[i0 - 1]) rowCost[x.col + 1] = x.cost;
-      let delta = Infinity;
-      let j1 = 0;
-      for (let j = 1; j <= nCols; j++) {
-        if (used[j]) continue;
-        const cur = rowCost[j] - u[i0] - v[j];
-        if (cur < minv[j]) {
-          minv[j] = cur;
-          way[j] = j0;
-        }
-        if (minv[j] < delta) {
-          delta = minv[j];
-          j1 = j;
-        }
-      }
-      for (const x of costs[i0 - 1]) rowCost[x.col + 1] = 0;
-      for (let j = 0; j <= nCols; j++) {
-        if (used[j]) {
-          u[rowOfCol[j]] += delta;
-          v[j] -= delta;
-        } else minv[j] -= delta;
-      }
-      j0 = j1;
-    } while (rowOfCol[j0] !== 0);
-    do {
-      const j1 = way[j0];
-      rowOfCol[j0] = rowOfCol[j1];
-      j0 = j1;
-    } while (j0 !== 0);
-  }
-  const colOfRow = new Int32Array(nRows).fill(-1);
-  for (let j = 1; j <= nCols; j++) if (rowOfCol[j]) colOfRow[rowOfCol[j] - 1] = j - 1;
-  return colOfRow;
 }
 
 /**
