@@ -14,6 +14,7 @@ import { loadPairedImage } from './input/load-paired-image';
 import { addMetadata } from './measure/add-metadata';
 import { calculateMath } from './measure/calculate-math';
 import { classifyObjects } from './measure/classify-objects';
+import { joinTables } from './measure/join-tables';
 import { measureAreaFraction } from './measure/measure-area-fraction';
 import { measureColocalization } from './measure/measure-colocalization';
 import { measureGranularity } from './measure/measure-granularity';
@@ -157,6 +158,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   measureOverlap,
   calculateMath,
   classifyObjects,
+  joinTables,
   exportTable,
   overlayOutlines,
   saveImage,

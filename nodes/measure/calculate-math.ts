@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../src/core/errors';
 import { copyMeta, type Column, type Table } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
-import { requireNumberColumn } from '../../src/core/table';
+import { matchRowsByLabel, requireNumberColumn } from '../../src/core/table';
 
 const OPERATIONS = {
   add: (x: number, y: number) => x + y,
@@ -16,32 +16,6 @@ const OPERATIONS = {
 
 const numeric = (table: Table, param: 'a' | 'b', name: string, which: string) =>
   requireNumberColumn(table, name, `calculate-math: param '${param}'`, `table ${which}`);
-
-/** The key that matches a row of one table with a row of the other: label, and plane when both have one. */
-function rowKeys(table: Table, withPlane: boolean): string[] | undefined {
-  const label = table.columns.find((c) => c.name === 'label');
-  if (!label) return undefined;
-  const plane = withPlane ? table.columns.find((c) => c.name === 'plane') : undefined;
-  return Array.from({ length: table.rows }, (_, i) => (plane ? `${label.values[i]}@${plane.values[i]}` : `${label.values[i]}`));
-}
-
-/** For each row of A, the row of B with the same label (and plane), or -1. */
-function matchRows(a: Table, b: Table): Int32Array {
-  const withPlane = a.columns.some((c) => c.name === 'plane') && b.columns.some((c) => c.name === 'plane');
-  const ka = rowKeys(a, withPlane);
-  const kb = rowKeys(b, withPlane);
-  if (!ka || !kb) {
-    // per-image tables (e.g. summaries): one row each, matched to each other
-    if (!ka && !kb && a.rows === 1 && b.rows === 1) return Int32Array.of(0);
-    throw new UserError("calculate-math: to combine two tables both need a 'label' column (object tables), or both must have one row (per-image tables)");
-  }
-  const rowOf = new Map<string, number>();
-  kb.forEach((k, i) => {
-    if (rowOf.has(k)) throw new UserError(`calculate-math: table B has two rows for object ${k.replace('@', ' in plane ')}`);
-    rowOf.set(k, i);
-  });
-  return Int32Array.from(ka, (k) => rowOf.get(k) ?? -1);
-}
 
 export const calculateMath = defineNode({
   type: 'calculate-math',
@@ -90,7 +64,7 @@ export const calculateMath = defineNode({
       y = () => params.constant;
     } else if (b) {
       const yb = numeric(b, 'b', params.b, 'B');
-      const match = matchRows(a, b);
+      const match = matchRowsByLabel(a, b, 'calculate-math', 'table B');
       y = (row) => (match[row] < 0 ? NaN : yb[match[row]]);
     } else {
       const ya = numeric(a, 'b', params.b, 'A');

@@ -82,3 +82,33 @@ export function stackPlaneTables(tables: Table[], meta: ImageMeta): Table {
   columns.splice(first.columns[0]?.name === 'label' ? 1 : 0, 0, { name: 'plane', values: plane });
   return createTable(columns, meta);
 }
+
+/** Each row's key for matching rows across tables: its label, and its plane when `withPlane`. */
+function rowKeys(table: Table, withPlane: boolean): string[] | undefined {
+  const label = table.columns.find((c) => c.name === 'label');
+  if (!label) return undefined;
+  const plane = withPlane ? table.columns.find((c) => c.name === 'plane') : undefined;
+  return Array.from({ length: table.rows }, (_, i) => (plane ? `${label.values[i]}@${plane.values[i]}` : `${label.values[i]}`));
+}
+
+/**
+ * For each row of `a`, the row of `b` for the same object, or -1: rows match by label, and by plane
+ * when both tables have a plane column (a stack). Two per-image tables (no label, one row each) match
+ * each other. One UserError line, naming `who` and `bName`, when `b` has an object twice or the tables
+ * cannot be matched.
+ */
+export function matchRowsByLabel(a: Table, b: Table, who: string, bName: string): Int32Array {
+  const withPlane = a.columns.some((c) => c.name === 'plane') && b.columns.some((c) => c.name === 'plane');
+  const ka = rowKeys(a, withPlane);
+  const kb = rowKeys(b, withPlane);
+  if (!ka || !kb) {
+    if (!ka && !kb && a.rows === 1 && b.rows === 1) return Int32Array.of(0);
+    throw new UserError(`${who}: to combine two tables both need a 'label' column (object tables), or both must have one row (per-image tables)`);
+  }
+  const rowOf = new Map<string, number>();
+  kb.forEach((k, i) => {
+    if (rowOf.has(k)) throw new UserError(`${who}: ${bName} has two rows for object ${k.replace('@', ' in plane ')}`);
+    rowOf.set(k, i);
+  });
+  return Int32Array.from(ka, (k) => rowOf.get(k) ?? -1);
+}
