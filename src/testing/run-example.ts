@@ -13,13 +13,16 @@ export interface Additions {
   edges?: { from: { node: string; port: string }; to: { node: string; port: string } }[];
 }
 
-/** Runs the example `name` with `add`ed nodes and edges on test-data image `image` (an invalid pipeline throws). */
-export async function runExample(registry: Registry, name: string, image: string, add: Additions = {}): Promise<RunResult> {
+/**
+ * Runs the example `name` with `add`ed nodes and edges on test-data image `image`, or on the file at
+ * `path` (an invalid pipeline throws).
+ */
+export async function runExample(registry: Registry, name: string, image: string, add: Additions = {}, path = imagePath(image)): Promise<RunResult> {
   const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'pipelines', `${name}.json`), 'utf8'));
   pipeline.nodes.push(...(add.nodes ?? []));
   pipeline.edges.push(...(add.edges ?? []));
   const loaded = loadPipelineText(JSON.stringify(pipeline), registry);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  const bytes = readFileSync(imagePath(image));
+  const bytes = readFileSync(path);
   return runPipeline(loaded.checked, { registry, source: { name: image, bytes, hash: hashBytes(bytes) } });
 }

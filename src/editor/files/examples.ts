@@ -30,6 +30,7 @@ const SAMPLE_FOR: Record<string, SampleImage> = {
   'focus-stack.json': sample('xyz_16bit__spots.ome.tif'),
   'ihc-dab.json': sample('ihc_fhl2_dab.png'),
   'mitotic-index.json': sample('examplehuman_3ch.tif'),
+  'cell-profile.json': sample('examplehuman_3ch.tif'),
 };
 
 /** Examples that read files paired with their sample: the rules that pair them (the files are named by them). */
