@@ -150,13 +150,15 @@ export function expandChannelInputs(args: string[], tokens: string[], cwd = proc
 
 /**
  * `--pair truth={stem}_mask.tif`: each image gets the file its template names (relative to the image's
- * folder) as its `truth`; files that are some image's pair are not run as images of their own, so a folder
+ * folder, from the item's name) as its `truth`; files that are some image's pair are not run as images of their own, so a folder
  * holding a.tif and a_mask.tif is one item. An image whose pair is missing fails alone.
  */
 export function pairInputs(inputs: InputFile[], rules: PairRule[]): InputFile[] {
   if (rules.length === 0) return inputs;
-  // TEMPLATE names the file beside each image ({stem} its name without extension, {ext} its extension)
-  const pathOf = (input: InputFile, rule: PairRule) => resolve(dirname(input.path), pairedFileName(basename(input.path), rule.template));
+  // TEMPLATE names the file beside each item from its name ({stem}: without extension, {ext}: the
+  // extension): a file's, a --stack folder's (the file beside the folder), or the image a --channels
+  // group makes (A01_.tif of A01_w1.tif + A01_w2.tif; in another folder, or --channels refuses it)
+  const pathOf = (input: InputFile, rule: PairRule) => resolve(dirname(input.path), pairedFileName(basename(input.display), rule.template));
   for (const input of inputs) {
     for (const rule of rules) {
       if (pathOf(input, rule) === resolve(input.path)) throw new UserError(`--pair ${rule.role}=${rule.template} pairs ${input.display} with itself`);

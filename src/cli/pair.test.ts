@@ -16,7 +16,7 @@ import { cellgraph } from '../testing/cli';
 import { testContext } from '../testing/context';
 import { imagePath, REPO_ROOT } from '../testing/paths';
 import { loadPairedImage } from '../../nodes/input/load-paired-image';
-import { pairInputs, expandInputs } from './inputs';
+import { expandChannelInputs, expandInputs, expandStackInputs, pairInputs } from './inputs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-pair-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -56,6 +56,18 @@ describe('pairing inputs by name', () => {
     ]);
     expect(two.map((i) => [Object.keys(i.paired!), i.problem])).toEqual([[['truth', 'labels'], undefined]]);
     expect(() => pairInputs(expandInputs([dir]), [{ role: 'self', template: '{stem}{ext}' }])).toThrow(UserError);
+  });
+
+  it('a --stack folder pairs with the file beside it, a --channels image by the name its channel files make', () => {
+    const dir = join(tmp, 'kinds');
+    mkdirSync(join(dir, 'well_A01'), { recursive: true });
+    mkdirSync(join(dir, 'fields'));
+    mkdirSync(join(dir, 'truth'));
+    for (const f of ['well_A01/z0.tif', 'well_A01/z1.tif', 'well_A01_mask.tif', 'fields/A01_w1.tif', 'fields/A01_w2.tif', 'truth/A01_.tif']) writeFileSync(join(dir, f), '');
+    const stacks = pairInputs(expandStackInputs([join(dir, 'well_A01')]), [{ role: 'truth', template: '{stem}_mask.tif' }]);
+    expect(stacks.map((i) => [i.display, i.paired?.truth, i.problem])).toEqual([['well_A01', join(dir, 'well_A01_mask.tif'), undefined]]);
+    const channels = pairInputs(expandChannelInputs([join(dir, 'fields')], ['w1', 'w2']), [{ role: 'truth', template: '../truth/{stem}{ext}' }]);
+    expect(channels.map((i) => [i.display, i.paired?.truth, i.problem])).toEqual([['A01_.tif', join(dir, 'truth', 'A01_.tif'), undefined]]);
   });
 
   it('a paired source hashes every file (a changed mask is another item), lists them for provenance, and keeps its own hash', () => {
