@@ -2,6 +2,7 @@
 // runs it on all of them in the editor; the result says 2 ok, 1 failed with the broken file's one-line
 // error, and the downloaded nuclei.csv and images.csv are what `cellgraph run` writes for the same
 // three files (images.csv but for duration_ms). The single image's previews are left as they were.
+// A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it, with the same files.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,16 +10,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cellgraph } from '../src/testing/cli';
 import { REPO, screenshot, type Browser } from './support/browser';
 import { download, dropFiles, openEditor, openExample, runsSoFar, settle } from './support/user';
+import { writeDsbQuarters } from '../src/testing/quarters';
 
 interface SessionWindow {
   __cellgraph: {
     session: {
-      getSnapshot(): { nodes: Record<string, { preview?: { key: string } }>; batch?: { status: string; current?: { image: string; position: number } } };
+      getSnapshot(): { nodes: Record<string, { preview?: { key: string } }>; batch?: { status: string; pass?: 'first'; current?: { image: string; position: number } } };
       subscribe(listener: () => void): () => void;
       runAll(): Promise<{ status: string; records: unknown[] } | undefined>;
       cancelBatch(): void;
     };
     seenProgress?: string[];
+    /** The batch-node test's: "<pass> <position> <image>". */
+    seenPasses?: string[];
+    seenStatus?: string[];
   };
 }
 
@@ -135,12 +140,72 @@ describe('Run on all images', () => {
     expect(await images.getByRole('button', { name: 'Run on all 3 images' }).count()).toBe(1);
   });
 
-  test('a pipeline with a batch node is refused in one line that says to use cellgraph run', async () => {
+  test('a pipeline with a batch node (illumination-correction): a first pass over all 5 images, then the rest; one of another size fails alone; nuclei.csv, its provenance and images.csv as `cellgraph run` writes them', async () => {
     const { page } = browser;
     const images = page.getByRole('region', { name: 'Images' });
     await openExample(page, 'illumination-correction.json');
-    const refusal = images.getByTestId('batch-refusal');
-    expect(await refusal.textContent()).toMatch(/^Run on all images cannot run a pipeline with a batch node \(batch-mean '[^']+'\), which needs every image before any: use `cellgraph run`\.$/);
-    expect(await images.getByRole('button', { name: /^Run on all \d+ images$/ }).isDisabled()).toBe(true);
+    for (const name of [DSB, BLOBS, BROKEN]) await images.getByRole('button', { name: `Remove ${name}` }).click();
+    await settle(page);
+    // the four quarters of the DSB2018 512 image as four fields, blobs.tif (256×254) among them
+    const [q0, q1, q2, q3] = writeDsbQuarters(tmp);
+    const fields = [q0, q1, join(REPO, 'test-data/images', BLOBS), q2, q3];
+    await dropFiles(page, page.locator('.react-flow__pane'), fields);
+    await settle(page);
+    const names = ['q0.tif', 'q1.tif', BLOBS, 'q2.tif', 'q3.tif'];
+    expect(await images.locator('input[type="radio"]').evaluateAll((rs) => rs.map((r) => r.parentElement!.textContent!.replace(/\s*\(\d+ KiB\)$/, '')))).toEqual(names);
+
+    // every progress step the session is told of, and the progress lines the page shows
+    await page.evaluate(() => {
+      const cg = (window as unknown as SessionWindow).__cellgraph;
+      cg.seenPasses = [];
+      cg.seenStatus = [];
+      cg.session.subscribe(() => {
+        const batch = cg.session.getSnapshot().batch;
+        const line = batch?.current ? `${batch.pass ?? 'second'} ${batch.current.position} ${batch.current.image}` : '';
+        if (line && cg.seenPasses!.at(-1) !== line) cg.seenPasses!.push(line);
+      });
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="batch-progress"] [role="status"]')?.textContent;
+        if (text && cg.seenStatus!.at(-1) !== text) cg.seenStatus!.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await images.getByRole('button', { name: 'Run on all 5 images' }).click();
+    const result = images.getByTestId('batch-result');
+    await result.waitFor();
+    await settle(page);
+    const seen = await page.evaluate(() => {
+      const { seenPasses, seenStatus } = (window as unknown as SessionWindow).__cellgraph;
+      return { seenPasses, seenStatus };
+    });
+    // second pass: blobs.tif failed in the first, so it is not run again
+    expect(seen.seenPasses).toEqual([...names.map((n, i) => `first ${i + 1} ${n}`), ...[0, 1, 3, 4].map((i) => `second ${i + 1} ${names[i]}`)]);
+    const status = seen.seenStatus!;
+    const firstShown = status.filter((t) => /^First pass [1-5] of 5: /.test(t));
+    expect(firstShown.length).toBeGreaterThan(0);
+    expect(status.findIndex((t) => t.startsWith('Image '))).toBeGreaterThan(status.indexOf(firstShown.at(-1)!));
+    expect(await result.getByTestId('batch-counts').textContent()).toBe('5 images: 4 ok, 1 failed');
+    const failedLine = (await result.getByRole('list', { name: 'Failed images' }).locator('li').textContent())!;
+    expect(failedLine).toBe(`${BLOBS}: node 'batch': ${BLOBS} is 256×254, but the batch's first image is 256×256: batch statistics need images of one shape`);
+    await screenshot(page, 'batch-result-two-passes');
+
+    const nucleiCsv = await download(page, () => result.getByRole('button', { name: 'Download nuclei.csv' }).click());
+    const imagesCsv = await download(page, () => result.getByRole('button', { name: 'Download images.csv' }).click());
+    const sidecar = await download(page, () => result.getByRole('button', { name: 'Download nuclei.provenance.json' }).click());
+
+    const out = join(tmp, 'out-illumination');
+    const cli = cellgraph(['run', 'pipelines/illumination-correction.json', ...fields, '--out', out, '--no-cache']);
+    expect(cli.stderr).toContain('first pass: batch over 5 images');
+    expect(cli.stdout).toMatch(/^5 images: 4 ok, 1 failed/);
+    expect(cli.code).toBe(1);
+    const cliNuclei = readFileSync(join(out, 'nuclei.csv'));
+    expect(new Set(cliNuclei.toString('utf8').trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]))).toEqual(new Set(['q0.tif', 'q1.tif', 'q2.tif', 'q3.tif']));
+    expect(nucleiCsv.bytes.equals(cliNuclei)).toBe(true);
+    const cliImages = readFileSync(join(out, 'images.csv'), 'utf8');
+    expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(cliImages));
+    // (quoted: the runner's CSV quotes text that is not plain ASCII, here the ×)
+    expect(cliImages).toContain(`${BLOBS},error,"${failedLine.slice(`${BLOBS}: `.length)}",`);
+    // what depends on the batch names every file of the batch (not blobs.tif, left out of it)
+    expect(sidecar.bytes.equals(readFileSync(join(out, 'nuclei.provenance.json')))).toBe(true);
+    for (const name of ['q0.tif', 'q1.tif', 'q2.tif', 'q3.tif']) expect(sidecar.bytes.toString('utf8')).toContain(`"${name}"`);
   });
 });

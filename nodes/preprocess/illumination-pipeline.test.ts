@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImage } from '../../src/core/image';
 import { decodeImageFile } from '../../src/io/decode';
 import { encodeTiff } from '../../src/io/tiff-encode';
-import { imagePath, REPO_ROOT, referencePath } from '../../src/testing/paths';
+import { REPO_ROOT, referencePath } from '../../src/testing/paths';
+import { writeDsbQuarters } from '../../src/testing/quarters';
 
 const W = 256;
 const H = 192;
@@ -89,13 +90,7 @@ describe('cellgraph run pipelines/illumination-correction.json on a real batch: 
   let run: ReturnType<typeof spawnSync>;
   beforeAll(() => {
     mkdirSync(inputs);
-    const image = decodeImageFile(new Uint8Array(readFileSync(imagePath('dsb2018_512_uint16.tif'))), 'dsb2018_512_uint16.tif', { maxPixels: 2 ** 24 });
-    const half = image.width / 2;
-    [[0, 0], [half, 0], [0, half], [half, half]].forEach(([x0, y0], q) => {
-      const tile = new Uint16Array(half * half);
-      for (let y = 0; y < half; y++) for (let x = 0; x < half; x++) tile[y * half + x] = image.data[(y0 + y) * image.width + x0 + x];
-      writeFileSync(join(inputs, `q${q}.tif`), encodeTiff(createImage({ width: half, height: half }, 'uint16', tile)));
-    });
+    writeDsbQuarters(inputs);
     run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'cellgraph.mjs'), 'run', join(REPO_ROOT, 'pipelines', 'illumination-correction.json'), inputs, '--out', out], { encoding: 'utf8', timeout: 120_000 });
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -56,7 +56,7 @@ describe('batch-mean node on one image', () => {
   });
 
   it('says its conventions', () => {
-    for (const words of ['np.mean(axis=0', 'ddof=0', 'first runs the nodes before this one', 'On one image', '32-bit float', 'left out']) expect(batchMean.description).toContain(words);
+    for (const words of ['np.mean(axis=0', 'ddof=0', 'the nodes before this one first run', 'Run on all images', 'Run on one image', '32-bit float', 'left out']) expect(batchMean.description).toContain(words);
   });
 });
 

@@ -12,14 +12,13 @@ export const batchMean = defineNode({
   description:
     'Per-pixel mean and standard deviation of its input over every image of the batch, e.g. an ' +
     'illumination estimate (the mean of many fields, then blurred, feeds illumination-apply) or a map of ' +
-    'where images vary. Running a batch (`cellgraph run`), the runner first runs the nodes before this one ' +
-    'on every image, accumulating, then runs the rest of the pipeline on every image with the finished ' +
+    'where images vary. Running a batch (`cellgraph run`, or Run on all images in the editor), the nodes before this one first run ' +
+    'on every image, accumulating, then the rest of the pipeline runs on every image with the finished ' +
     'mean and std; images that fail before this node are left out of it. Same numbers as NumPy on the ' +
     'images stacked in batch order: mean is np.mean(axis=0, dtype=float64), std np.std(axis=0, ddof=0) ' +
     '(population: divides by the number of images), both as 32-bit float with the shape (planes, channels) ' +
     'and pixel size of the first image; an image of another shape fails (one line naming it) and is left ' +
-    'out. On one image (the editor) the ' +
-    'mean is that image and the std is 0.',
+    'out. Run on one image (the editor\'s preview) the mean is that image and the std is 0.',
   batch: {
     add(state, { image }, itemName) {
       const stats = (state as BatchStatistics | undefined) ?? new BatchStatistics(image as Image);

@@ -6,9 +6,9 @@ import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
-import { sourceFiles, type PortValue, type Registry, type SourceFile } from '../core/node';
+import type { Registry, SourceFile } from '../core/node';
 import { collectTables, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
-import { collectBatchInputs, type BatchPlan } from './batch-pass';
+import { runFirstPassItem, secondPassOptions, type BatchPlan, type CollectedForBatch } from '../core/batch-pass';
 import { stackSource } from '../io/image-stack';
 import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
@@ -19,6 +19,7 @@ import type { InputFile } from './inputs';
 const RECORD_VERSION = 2;
 
 export type { RecordTable } from '../core/batch-record';
+export type { CollectedForBatch } from '../core/batch-pass';
 
 /** What one image contributed to the batch's outputs (core/batch-record.ts), as the runner keeps it. Plain JSON. */
 export interface ImageRecord extends BatchRecord {
@@ -43,16 +44,6 @@ export interface ProcessContext {
   batch?: BatchContext;
 }
 
-/** First pass: the values on the batch nodes' inputs for one image, and what they were made from. */
-export interface CollectedForBatch {
-  /** By batch node id, by input port. */
-  inputs: Record<string, Record<string, PortValue>>;
-  /** The cache keys of those values: the batch's hash is made of them. */
-  inputKeys: string[];
-  /** The files the image was read from (for the provenance of what depends on the batch). */
-  files: { name: string; hash: string }[];
-}
-
 /** The first pass for one image: runs what feeds the batch nodes and returns their inputs. */
 export async function collectForBatch(input: InputFile, ctx: ProcessContext & { plan: BatchPlan }): Promise<{ record: ImageRecord } | { collected: CollectedForBatch }> {
   const started = performance.now();
@@ -65,11 +56,9 @@ export async function collectForBatch(input: InputFile, ctx: ProcessContext & { 
   } catch (err) {
     return fail(describeError(err));
   }
-  const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: ctx.cache, maxPixels: ctx.maxPixels, only: ctx.plan.firstPass });
-  if (result.error) return fail(result.error, ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined);
-  const keys = computeKeys(ctx.checked, ctx.registry, source.hash);
-  const { inputs, inputKeys } = collectBatchInputs(ctx.plan, ctx.checked, result.values, keys);
-  return { collected: { inputs, inputKeys, files: sourceFiles(source) } };
+  const { run, collected } = await runFirstPassItem(ctx.plan, ctx.checked, { registry: ctx.registry, source, cache: ctx.cache, maxPixels: ctx.maxPixels });
+  if (!collected) return fail(run.error!, ctx.debug ? run.reports.find((r) => r.stack)?.stack : undefined);
+  return { collected };
 }
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
@@ -97,7 +86,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
     source,
     cache: ctx.cache,
     maxPixels: ctx.maxPixels,
-    ...(ctx.batch ? { batch: ctx.batch, only: ctx.plan?.secondPass } : {}),
+    ...(ctx.batch ? secondPassOptions(ctx.plan, ctx.batch) : {}),
   });
   if (result.error) {
     const stack = ctx.debug ? result.reports.find((r) => r.stack)?.stack : undefined;

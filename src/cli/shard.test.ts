@@ -5,13 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createImage } from '../core/image';
-import { decodeImageFile } from '../io/decode';
-import { encodeTiff } from '../io/tiff-encode';
 import { IMAGES, REPO_ROOT } from '../testing/paths';
 import { cellgraph } from '../testing/cli';
 import { writePlate } from '../testing/plate';
 import { shardIndices } from './run';
+import { writeDsbQuarters } from '../testing/quarters';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -69,12 +67,7 @@ describe('cellgraph run --shard', () => {
     // the four quarters of the DSB2018 512 image, as four fields of one batch
     const dir = join(tmp, 'fields');
     mkdirSync(dir);
-    const big = decodeImageFile(new Uint8Array(readFileSync(join(IMAGES, 'dsb2018_512_uint16.tif'))), 'dsb', { maxPixels: 2 ** 26 });
-    for (const [q, x0, y0] of [[0, 0, 0], [1, 256, 0], [2, 0, 256], [3, 256, 256]]) {
-      const data = new Uint16Array(256 * 256);
-      for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) data[y * 256 + x] = big.data[(y0 + y) * 512 + x0 + x];
-      writeFileSync(join(dir, `q${q}.tif`), encodeTiff(createImage({ width: 256, height: 256 }, 'uint16', data)));
-    }
+    writeDsbQuarters(dir);
     const pipeline = join(REPO_ROOT, 'pipelines', 'illumination-correction.json');
     const whole = join(tmp, 'batch-whole');
     expect(cellgraph(['run', pipeline, dir, '--out', whole]).code).toBe(0);

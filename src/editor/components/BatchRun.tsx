@@ -1,5 +1,6 @@
 // "Run on all images": the whole pipeline on every listed image, one after another, as `cellgraph run
-// PIPELINE <images> --out DIR` runs it; while it runs, which image of how many, and Cancel; then how
+// PIPELINE <images> --out DIR` runs it (a batch node's pipeline in two passes, the first shown as
+// "First pass k of N"); while it runs, which image of how many, and Cancel; then how
 // many went through, each failed image with its one-line error, and the files the runner would write
 // (every exported table with all images' rows, its provenance, images.csv) to download.
 import { useMemo } from 'react';
@@ -10,11 +11,10 @@ import type { BatchState } from '../session/session';
 
 export function BatchRun() {
   const { stack, batch } = useSessionState();
-  const { pipeline } = useEditorState(); // the refusal and "changed since" follow the pipeline
+  const { pipeline } = useEditorState(); // "changed since" follows the pipeline
   const { session, registry } = useServices();
   const saves = pipeline.nodes.some((n) => registry.get(n.type)?.sink === 'image');
   const items = session.batchItems;
-  const refusal = session.batchRefusal;
   const offered = !stack && items.length >= 2;
   if (!offered && !batch) return null;
   return (
@@ -22,17 +22,11 @@ export function BatchRun() {
       {offered && batch?.status !== 'running' && (
         <button
           type="button"
-          disabled={refusal !== undefined}
           title="Like `cellgraph run PIPELINE <these images> --out DIR`: one table with every image's rows, and images.csv"
           onClick={() => void session.runAll()}
         >
           Run on all {items.length} images
         </button>
-      )}
-      {offered && refusal && (
-        <p className="cg-warning" data-testid="batch-refusal">
-          {refusal}
-        </p>
       )}
       {batch?.status === 'running' && <BatchProgress batch={batch} onCancel={() => session.cancelBatch()} />}
       {batch && batch.status !== 'running' && <BatchResult batch={batch} saves={saves} outdated={session.batchOutdated} onClose={() => session.dismissBatch()} />}
@@ -45,7 +39,7 @@ function BatchProgress({ batch, onCancel }: { batch: BatchState; onCancel: () =>
     <div className="cg-batch-progress" data-testid="batch-progress">
       <progress max={batch.total} value={batch.done} aria-label="Images done" />
       <span role="status">
-        {batch.current ? `Image ${batch.current.position} of ${batch.total}: ${batch.current.image}` : `Waiting to start ${batch.total} images`}
+        {batch.current ? `${batch.pass === 'first' ? 'First pass' : 'Image'} ${batch.current.position} of ${batch.total}: ${batch.current.image}` : `Waiting to start ${batch.total} images`}
       </span>
       <button type="button" onClick={onCancel}>Cancel</button>
     </div>

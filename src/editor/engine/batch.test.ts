@@ -1,6 +1,7 @@
 // "Run on all images" in the engine, headless: every image in order through the shared executor and
 // cache, each giving the record `cellgraph run` makes of it (compared with the runner's processImage on
-// the same files), progress events, cancel, single runs taking turns with it, and the refusals.
+// the same files), progress events, cancel, single runs taking turns with it, the refusals, and the two
+// passes of a pipeline with a batch node (compared with the runner's first pass and processImage).
 import 'fake-indexeddb/auto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,15 @@ import type { Pipeline } from '../../core/pipeline';
 import { checkPipeline } from '../../core/validate';
 import { batchFiles } from '../../io/batch-tables';
 import { processImage } from '../../cli/process';
+import { runFirstPass } from '../../cli/batch-pass';
+import { itemRunner } from '../../cli/item-runner';
+import { planBatch } from '../../core/batch-pass';
+import type { Image } from '../../core/image';
+import { decodeImageFile } from '../../io/decode';
 import { imagePath } from '../../testing/paths';
 import { Engine } from './engine';
 import type { BatchEvent, BatchItem } from './protocol';
+import { dsbQuarters } from '../../testing/quarters';
 
 const identity = <T>(v: T) => v;
 const pipelineFile = (name: string) => JSON.parse(readFileSync(new URL(`../../../pipelines/${name}`, import.meta.url), 'utf8')) as Pipeline;
@@ -29,12 +36,20 @@ const bytesOf = (name: string) => new Uint8Array(readFileSync(imagePath(name)));
 const brokenBytes = bytesOf(DSB).slice(0, 300);
 writeFileSync(join(tmp, BROKEN), brokenBytes);
 
+/** Two fields of one batch: the top quarters of the DSB2018 512 image (uint16), as 256×256 TIFFs. */
+const quarters: Record<string, Uint8Array> = Object.fromEntries(
+  dsbQuarters().slice(0, 2).map(({ name, bytes }) => {
+    writeFileSync(join(tmp, name), bytes);
+    return [name, bytes];
+  }),
+);
+
 async function engineWith(names: string[]): Promise<{ engine: Engine; items: BatchItem[] }> {
   const engine = new Engine(nodeRegistry, identity);
   await engine.init({ persistent: false });
   const items: BatchItem[] = [];
   for (const name of names) {
-    const info = await engine.addSource(name, name === BROKEN ? brokenBytes : bytesOf(name));
+    const info = await engine.addSource(name, name === BROKEN ? brokenBytes : (quarters[name] ?? bytesOf(name)));
     items.push({ name, sourceHash: info.hash });
   }
   return { engine, items };
@@ -139,18 +154,60 @@ describe('Engine.runBatch', () => {
     expect(summary.records[1].error).toMatch(new RegExp(`${BLOBS.replace('.', '\\.')} has no 'truth' file paired with it`));
   });
 
-  test('refuses, in one line, a pipeline with a batch node, an invalid pipeline, and two tables of one name', async () => {
-    const { engine, items } = await engineWith([DSB, BLOBS]);
-    const withMean: Pipeline = {
-      ...nuclei,
-      nodes: [...nuclei.nodes, { id: 'mean', type: 'batch-mean', params: {} }],
-      edges: [...nuclei.edges, { from: { node: 'load', port: 'image' }, to: { node: 'mean', port: 'image' } }],
-    };
-    const refused = await engine.runBatch({ batchId: 1, pipeline: withMean, items }, () => undefined);
-    expect(refused.status).toBe('invalid');
-    expect(refused.problems).toEqual(["Run on all images cannot run a pipeline with a batch node (batch-mean 'mean'), which needs every image before any: use `cellgraph run`."]);
-    expect(refused.records).toEqual([]);
+  test('a pipeline with a batch node runs in two passes; the records are those `cellgraph run` makes (its first pass, then processImage); an image of another size fails alone', async () => {
+    const illumination = pipelineFile('illumination-correction.json');
+    const names = ['q0.tif', BLOBS, 'q1.tif'];
+    const { engine, items } = await engineWith(names);
+    const events: BatchEvent[] = [];
+    const summary = await engine.runBatch({ batchId: 1, pipeline: illumination, items }, (e) => events.push(e));
+    expect(summary.status).toBe('finished');
+    expect(events.map((e) => `${e.pass ?? 'second'} ${e.type} ${e.index + 1}/${e.total} ${e.image}${e.type === 'item-end' ? ` ${e.status}` : ''}`)).toEqual([
+      'first item-start 1/3 q0.tif', 'first item-end 1/3 q0.tif ok',
+      `first item-start 2/3 ${BLOBS}`, `first item-end 2/3 ${BLOBS} error`,
+      'first item-start 3/3 q1.tif', 'first item-end 3/3 q1.tif ok',
+      'second item-start 1/3 q0.tif', 'second item-end 1/3 q0.tif ok',
+      `second item-end 2/3 ${BLOBS} error`,
+      'second item-start 3/3 q1.tif', 'second item-end 3/3 q1.tif ok',
+    ]);
+    expect(summary.records.map((r) => [r.image, r.status])).toEqual([['q0.tif', 'ok'], [BLOBS, 'error'], ['q1.tif', 'ok']]);
+    expect(summary.records[1].error).toBe(`node 'batch': ${BLOBS} is 256×254, but the batch's first image is 256×256: batch statistics need images of one shape`);
 
+    // the runner, on the same files: its first pass (in-process pool), then each image that got through
+    const checked = checkPipeline(illumination, nodeRegistry);
+    if (!checked.ok) throw new Error('illumination-correction does not check');
+    const settings = { pipelineText: '', sets: [], outDir: join(tmp, 'illumination'), maxPixels: 2 ** 28 };
+    const plan = planBatch(checked.checked, nodeRegistry)!;
+    const inputs = names.map((name) => ({ path: name === BLOBS ? imagePath(BLOBS) : join(tmp, name), display: name, stem: name.replace(/\.tif$/, '') }));
+    const inProcess = itemRunner(checked.checked, nodeRegistry, settings);
+    const first = await runFirstPass(plan, checked.checked, nodeRegistry, { inputs, jobs: 1, timeoutSec: 0, workerUrl: new URL('file:///unused'), settings, inProcess });
+    const ctx = { checked: checked.checked, registry: nodeRegistry, outDir: settings.outDir, maxPixels: settings.maxPixels, plan, batch: first.batch };
+    const runner = await Promise.all(inputs.map((input, i) => first.failed.get(i) ?? processImage(input, ctx)));
+    const withoutTime = ({ durationMs: _ms, ...rest }: { durationMs: number }) => rest;
+    expect(summary.records.map(withoutTime)).toEqual(runner.map(withoutTime));
+    // the batch's, not one image's: q0 on its own (its own flat field) measures otherwise
+    expect(summary.records[0].tables.nuclei.rows.length).toBeGreaterThan(10);
+    const alone = await engine.runBatch({ batchId: 2, pipeline: illumination, items: [items[0]] }, () => undefined);
+    expect(alone.records[0].status).toBe('ok');
+    expect(alone.records[0].tables.nuclei.rows).not.toEqual(summary.records[0].tables.nuclei.rows);
+    // the single-image view runs the batch node on the one image shown: its mean is that image
+    const single = await engine.run({ runId: 1, pipeline: illumination, sourceHash: items[0].sourceHash, have: {} }, () => undefined);
+    expect(single.error).toBeUndefined();
+    const mean = (await engine.getValue('batch', 'mean')) as Image;
+    const q0 = decodeImageFile(quarters['q0.tif'], 'q0.tif', { maxPixels: 2 ** 26 });
+    expect([mean.dtype, mean.meta.extra.batchImages, Array.from(mean.data)]).toEqual(['float32', '1', Array.from(q0.data)]);
+  });
+
+  test('cancel in the first pass: cancelled, no records', async () => {
+    const { engine, items } = await engineWith(['q0.tif', 'q1.tif']);
+    const summary = await engine.runBatch({ batchId: 3, pipeline: pipelineFile('illumination-correction.json'), items }, (e) => {
+      if (e.type === 'item-end' && e.pass === 'first' && e.index === 0) engine.cancelBatch(3);
+    });
+    expect(summary.status).toBe('cancelled');
+    expect(summary.records).toEqual([]);
+  });
+
+  test('refuses, in one line, an invalid pipeline and two tables of one name', async () => {
+    const { engine, items } = await engineWith([DSB, BLOBS]);
     const open: Pipeline = { ...nuclei, nodes: [...nuclei.nodes, { id: 'blur2', type: 'gaussian-blur', params: {} }] };
     const invalid = await engine.runBatch({ batchId: 2, pipeline: open, items }, () => undefined);
     expect(invalid.status).toBe('invalid');

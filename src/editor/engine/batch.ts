@@ -1,14 +1,19 @@
 // "Run on all images" in the engine: the pipeline on each image in turn, through the same executor
 // and cache as single runs, each image giving the record `cellgraph run` makes of it (its rows of every
 // exported table, its images.csv columns, or its one-line error). An image that fails, fails alone.
-import { batchNodes, checkOutputNames, collectTables, summarize, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
+// A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it
+// (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
+// the rest on every image that got through, with the batch node's result over all of them.
+import { planBatch, secondPassOptions } from '../../core/batch-pass';
+import { checkOutputNames, collectTables, summarize, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
 import { describeError } from '../../core/errors';
-import { runPipeline, type CacheStore } from '../../core/executor';
+import { runPipeline, type CacheStore, type RunOptions } from '../../core/executor';
 import type { Registry, SourceFile } from '../../core/node';
 import { formatProblem, type Pipeline } from '../../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../../core/validate';
 import { canonicalPipeline } from '../../io/embedded-provenance';
 import { encodeSavedImages } from '../../io/saved-images';
+import { MISSING_SOURCE, runEditorFirstPass, type EditorFirstPass } from './batch-first-pass';
 import type { BatchEvent, BatchItem, BatchRequest, BatchSummary } from './protocol';
 
 /** What the batch needs of the engine. */
@@ -24,19 +29,11 @@ export interface BatchHost {
   ran?(nodes: number): void;
 }
 
-/** The message for a pipeline the editor cannot run on all images (a batch node needs two passes). */
-export function batchNodeRefusal(nodes: { id: string; type: string }[]): string {
-  const named = nodes.map((n) => `${n.type} '${n.id}'`).join(', ');
-  return `Run on all images cannot run a pipeline with a batch node (${named}), which needs every image before any: use \`cellgraph run\`.`;
-}
-
 /** Why the pipeline cannot run on all images (one line each), or the checked pipeline. */
 export function checkForBatch(pipeline: Pipeline, registry: Registry): { checked: CheckedPipeline } | { problems: string[] } {
   const result = checkPipeline(pipeline, registry);
   if (!result.ok) return { problems: result.problems.map(formatProblem) };
   const ctx = { checked: result.checked, registry };
-  const batch = batchNodes(ctx);
-  if (batch.length > 0) return { problems: [batchNodeRefusal(batch)] };
   try {
     checkOutputNames(ctx);
   } catch (err) {
@@ -60,14 +57,22 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     ms: 0,
   };
   const total = items.length;
+  const plan = planBatch(ctx.checked, ctx.registry);
+  let first: EditorFirstPass | undefined;
+  if (plan) {
+    first = await runEditorFirstPass(host, { checked: ctx.checked, plan }, batchId, items, onEvent, signal);
+    if (!first) return { ...summary, status: 'cancelled', ms: performance.now() - started };
+  }
+  const batch = first?.batch && secondPassOptions(plan, first.batch);
   for (const [index, item] of items.entries()) {
-    const record = await host.turn(async () => {
+    if (signal.aborted) break;
+    const record = first?.failed.get(index) ?? (await host.turn(async () => {
       if (signal.aborted) return undefined;
       const source = await host.sourceOf(item);
       const image = source?.name ?? item.name;
       onEvent({ batchId, type: 'item-start', index, total, image });
-      return runItem(ctx, host, image, source, signal);
-    });
+      return runItem(ctx, host, image, source, signal, batch);
+    }));
     if (!record) break;
     summary.records.push(record);
     onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
@@ -78,12 +83,19 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
 }
 
 /** One image's record, as `cellgraph run` makes it (cli/process.ts processImage); undefined when cancelled. */
-async function runItem(ctx: { checked: CheckedPipeline; registry: Registry }, host: BatchHost, image: string, source: SourceFile | undefined, signal: AbortSignal): Promise<BatchRecord | undefined> {
+async function runItem(
+  ctx: { checked: CheckedPipeline; registry: Registry },
+  host: BatchHost,
+  image: string,
+  source: SourceFile | undefined,
+  signal: AbortSignal,
+  batch?: Pick<RunOptions, 'batch' | 'only'>,
+): Promise<BatchRecord | undefined> {
   const started = performance.now();
   const fail = (error: string): BatchRecord => ({ image, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) });
-  if (!source) return fail('the image or a file paired with it is no longer stored; drop it on the page again');
+  if (!source) return fail(MISSING_SOURCE);
   try {
-    const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: host.cache(), signal });
+    const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: host.cache(), signal, ...batch });
     host.ran?.(result.reports.filter((r) => r.status === 'done').length);
     if (result.error) return fail(result.error);
     // the runner saves them, and an image whose result cannot be saved fails there: so here too

@@ -126,9 +126,13 @@ export interface BatchRequest {
   items: BatchItem[];
 }
 
+/**
+ * `pass: 'first'`: the first pass of a pipeline with a batch node (what feeds it, on every image); the
+ * second pass then reports every image again, those that failed in the first pass by an item-end alone.
+ */
 export type BatchEvent =
-  | { batchId: number; type: 'item-start'; index: number; total: number; image: string }
-  | { batchId: number; type: 'item-end'; index: number; total: number; image: string; status: BatchRecord['status']; error?: string };
+  | { batchId: number; type: 'item-start'; pass?: 'first'; index: number; total: number; image: string }
+  | { batchId: number; type: 'item-end'; pass?: 'first'; index: number; total: number; image: string; status: BatchRecord['status']; error?: string };
 
 export interface BatchSummary {
   batchId: number;

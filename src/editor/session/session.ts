@@ -10,7 +10,6 @@ import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
 import type { BatchEvent, BatchItem, BatchSummary, CacheInfo, EngineEvent, NodePreview, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
-import { batchNodeRefusal } from '../engine/batch';
 import { runBatchOn } from '../engine/batch-client';
 import { batchItems } from '../files/batch-items';
 import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack } from '../files/stack-choice';
@@ -36,10 +35,12 @@ export interface BatchState {
   /** 'failed': the engine itself failed (`problems` says how); 'invalid': nothing ran (`problems` says why). */
   status: 'running' | 'finished' | 'cancelled' | 'invalid' | 'failed';
   total: number;
-  /** Images finished so far. */
+  /** Images finished so far (in this pass). */
   done: number;
   /** The image being run, and its place (1-based) in the batch. */
   current?: { image: string; position: number };
+  /** 'first' during the first pass of a pipeline with a batch node (batch-mean): what feeds it, on every image. */
+  pass?: 'first';
   summary?: BatchSummary;
   problems?: string[];
   /** What was run (the pipeline's computation and the images), to say when it has changed since. */
@@ -438,12 +439,6 @@ export class Session {
     return batchItems(this.pairing, this.state.stack);
   }
 
-  /** Why the pipeline cannot run on all images here (it has a batch node), or undefined. */
-  get batchRefusal(): string | undefined {
-    const nodes = this.store.getState().pipeline.nodes.filter((n) => this.registry.get(n.type)?.batch !== undefined);
-    return nodes.length ? batchNodeRefusal(nodes) : undefined;
-  }
-
   private batchSignature(items: BatchItem[]): string {
     const { name, nodes, edges } = this.store.getState().pipeline;
     return canonicalJSON({ name, n: nodes.map((n) => [n.id, n.type, n.params]), e: edges, items });
@@ -470,7 +465,7 @@ export class Session {
     let summary: BatchSummary;
     try {
       summary = await runBatchOn(this.client, { batchId: id, pipeline, items }, (event: BatchEvent) =>
-        mine((b) => (event.type === 'item-start' ? { current: { image: event.image, position: event.index + 1 } } : { done: b.done + 1 })),
+        mine((b) => batchProgress(b, event)),
       );
     } catch (err) {
       mine(() => ({ status: 'failed', current: undefined, problems: [`The run failed: ${describeError(err)}`] }));
@@ -518,6 +513,14 @@ const ok = (r: NodeReport) => r.status === 'done' || r.status === 'cached';
 
 function nodeStateFrom(report: NodeReport, preview: NodeRunState['preview']): NodeRunState {
   return { status: report.status, ms: report.ms, error: report.error, preview: ok(report) ? preview : undefined };
+}
+
+/** The batch's progress after `event`: `done` counts the images of the pass it is in. */
+function batchProgress(b: BatchState, event: BatchEvent): Partial<BatchState> {
+  const done = event.pass === b.pass ? b.done : 0;
+  if (event.type === 'item-start') return { pass: event.pass, done, current: { image: event.image, position: event.index + 1 } };
+  // a new pass that opens with an image failed in the first: none of it is being run yet
+  return { pass: event.pass, done: done + 1, ...(event.pass !== b.pass ? { current: undefined } : {}) };
 }
 
 function stripUi(p: Pipeline): Pipeline {
