@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImage, imageFromRows, slice2d, type Image } from '../../src/core/image';
 import { decodeImageFile } from '../../src/io/decode';
 import { encodeTiff } from '../../src/io/tiff';
-import { planBatch } from '../../src/cli/batch-pass';
+import { planBatch } from '../../src/core/batch-pass';
 import { preparePipeline } from '../../src/cli/prepare';
 import { differences, loadSpots, referenceImage } from '../../src/imaging/stack-reference';
 import { testContext } from '../../src/testing/context';

@@ -10,7 +10,6 @@ import type { InputFile } from './inputs';
 import { runPool, type PoolOptions } from './pool';
 import type { ImageRecord } from './process';
 
-export { planBatch, type BatchPlan } from '../core/batch-pass';
 
 export interface FirstPassResult {
   /** Undefined when no image got through the first pass. */

@@ -3,7 +3,7 @@
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import { FileCache } from '../runtime/fs-cache';
-import { planBatch } from './batch-pass';
+import { planBatch } from '../core/batch-pass';
 import type { InputFile } from './inputs';
 import { collectForBatch, processImage, type ProcessContext } from './process';
 import type { RunSettings } from './prepare';

@@ -5,7 +5,8 @@ import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { InputFile } from './inputs';
 import type { ItemRunner } from './item-runner';
-import type { CollectedForBatch, ImageRecord } from './process';
+import type { CollectedForBatch } from '../core/batch-pass';
+import type { ImageRecord } from './process';
 import type { RunSettings } from './prepare';
 
 /** What a worker sends back for one item: its record (second pass), or its batch-node inputs (first pass). */

@@ -18,8 +18,6 @@ import type { InputFile } from './inputs';
 /** Bump when what a record holds changes, so old records are not reused. */
 const RECORD_VERSION = 2;
 
-export type { RecordTable } from '../core/batch-record';
-export type { CollectedForBatch } from '../core/batch-pass';
 
 /** What one image contributed to the batch's outputs (core/batch-record.ts), as the runner keeps it. Plain JSON. */
 export interface ImageRecord extends BatchRecord {
