@@ -22,7 +22,7 @@ function readCsv(path: string): Record<string, string>[] {
   return lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
 }
 
-describe.each(['z-projection', 'focus-stack'])('cellgraph validate pipelines/%s.json', (name) => {
+describe.each(['z-projection', 'focus-stack', 'track-cells'])('cellgraph validate pipelines/%s.json', (name) => {
   it('is a valid pipeline', () => {
     const r = cellgraph(['validate', join(REPO_ROOT, 'pipelines', `${name}.json`)]);
     expect(r.stderr).toBe('');
@@ -101,5 +101,22 @@ describe('the 2-D nuclei examples on the real z-stack, plane by plane, through t
       const outlines = decode(join(out, 'outlines', SPOTS_FILE));
       expect([outlines.planes, outlines.channels, outlines.dtype]).toEqual([17, 3, 'uint8']);
     }
+  });
+});
+
+describe('cellgraph run pipelines/track-cells.json on the membrane time-lapse', () => {
+  it('one row per cell and frame, 16 tracks, 13 of them through all 5 frames, each row joined to its measurements', () => {
+    const out = join(tmp, 'tracks');
+    const r = cellgraph(['run', join(REPO_ROOT, 'pipelines', 'track-cells.json'), imagePath('membrane_2d_timelapse_crop.tif'), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readCsv(join(out, 'tracks.csv'));
+    expect(rows.length).toBe(72);
+    const frames = new Map<string, number>();
+    for (const row of rows) frames.set(row.label, (frames.get(row.label) ?? 0) + 1);
+    expect(frames.size).toBe(16);
+    expect([...frames.values()].filter((n) => n === 5).length).toBe(13);
+    // the joined measurements belong to the same cell and frame: its own centroid, measured twice
+    for (const row of rows) expect(Number(row.centroid_x_b)).toBeCloseTo(Number(row.centroid_x), 9);
+    expect(rows.every((row) => Number(row.area) >= 100)).toBe(true);
   });
 });

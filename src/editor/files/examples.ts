@@ -31,6 +31,7 @@ const SAMPLE_FOR: Record<string, SampleImage> = {
   'ihc-dab.json': sample('ihc_fhl2_dab.png'),
   'mitotic-index.json': sample('examplehuman_3ch.tif'),
   'cell-profile.json': sample('examplehuman_3ch.tif'),
+  'track-cells.json': sample('membrane_2d_timelapse_crop.tif'),
 };
 
 /** Examples that read files paired with their sample: the rules that pair them (the files are named by them). */
