@@ -13,6 +13,7 @@ import { decodeImageFile } from '../../src/io/decode';
 import { encodeTiff } from '../../src/io/tiff-encode';
 import { REPO_ROOT, referencePath } from '../../src/testing/paths';
 import { writeDsbQuarters } from '../../src/testing/quarters';
+import { readCsvRecords } from '../../src/testing/csv';
 
 const W = 256;
 const H = 192;
@@ -97,8 +98,7 @@ describe('cellgraph run pipelines/illumination-correction.json on a real batch: 
 
   it('gives the thresholds, counts and object areas of scikit-image on every quarter', () => {
     expect(run.status).toBe(0);
-    const [header, ...lines] = readFileSync(join(out, 'images.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-    const rows = lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
+    const rows = readCsvRecords(join(out, 'images.csv'));
     const nuclei = readFileSync(join(out, 'nuclei.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => l.split(','));
     for (const row of rows) {
       const ref = reference[row.image.replace('.tif', '')];

@@ -16,6 +16,7 @@ import { planeFiles } from '../../src/testing/plane-files';
 import { cellgraph } from '../../src/testing/cli';
 import { nodeRegistry } from '../index';
 import { batchMean } from './batch-mean';
+import { readCsvRecords } from '../../src/testing/csv';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-batch-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -44,10 +45,6 @@ const PIPELINE = {
 };
 
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), 'x.tif', { maxPixels: 2 ** 28 });
-const csvRows = (path: string) => {
-  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-  return rows.map((r) => Object.fromEntries(r.map((v, i) => [header[i], v])));
-};
 
 describe('batch-mean node on one image', () => {
   it('the mean is the image as float32, the std 0', () => {
@@ -110,7 +107,7 @@ describe('cellgraph run with batch-mean over the 17 planes of the real z-stack a
 
   it('later nodes get the mean: each image minus the batch mean, measured', () => {
     const refMean = referenceImage('stack', 'spots_project_mean.npy');
-    const rows = csvRows(join(tmp, 'jobs1', 'stats.csv'));
+    const rows = readCsvRecords(join(tmp, 'jobs1', 'stats.csv'));
     expect(rows.map((r) => r.image)).toEqual(planes.map((p) => p.name));
     rows.forEach((row, p) => {
       const plane = slice2d(spots, p);

@@ -10,17 +10,12 @@ import { decodeImageFile } from '../../src/io/decode';
 import { SPOTS_FILE, maxAbsDifference, readReferenceJson, referenceImage } from '../../src/imaging/stack-reference';
 import { imagePath, REPO_ROOT } from '../../src/testing/paths';
 import { cellgraph } from '../../src/testing/cli';
+import { readCsvRecords } from '../../src/testing/csv';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-stack-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const decode = (path: string) => decodeImageFile(new Uint8Array(readFileSync(path)), SPOTS_FILE, { maxPixels: 2 ** 28 });
-
-/** The rows of a CSV that cellgraph wrote (no quoted cells in these files). */
-function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-  return lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
-}
 
 describe.each(['z-projection', 'focus-stack', 'track-cells'])('cellgraph validate pipelines/%s.json', (name) => {
   it('is a valid pipeline', () => {
@@ -51,7 +46,7 @@ describe('cellgraph run pipelines/z-projection.json on the real z-stack', () => 
   });
 
   it('writes the projection statistics table', () => {
-    const [row] = readCsv(join(out, 'projection_stats.csv'));
+    const [row] = readCsvRecords(join(out, 'projection_stats.csv'));
     const expected = Array.from(referenceImage('stack', 'spots_project_max.npy').data);
     const max = expected.reduce((a, b) => Math.max(a, b), 0);
     const min = expected.reduce((a, b) => Math.min(a, b), Infinity);
@@ -81,7 +76,7 @@ describe('cellgraph run pipelines/focus-stack.json on the real z-stack', () => {
   });
 
   it('writes the focus score of every plane, as numpy computes it', () => {
-    const rows = readCsv(join(out, 'focus_scores.csv'));
+    const rows = readCsvRecords(join(out, 'focus_scores.csv'));
     const ref = readReferenceJson<{ scores: { source: string; sigma: number; scores: number[]; best: number }[] }>('focus', 'manifest.json')
       .scores.find((s) => s.source === 'spots' && s.sigma === 2)!;
     expect(rows.map((r) => Number(r.plane))).toEqual([...Array(17).keys()]);
@@ -95,7 +90,7 @@ describe('the 2-D nuclei examples on the real z-stack, plane by plane, through t
     const out = join(tmp, name);
     const result = cellgraph(['run', join(REPO_ROOT, 'pipelines', `${name}.json`), imagePath(SPOTS_FILE), '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(new Set(readCsv(join(out, 'nuclei.csv')).map((r) => r.plane)).size).toBeGreaterThan(1);
+    expect(new Set(readCsvRecords(join(out, 'nuclei.csv')).map((r) => r.plane)).size).toBeGreaterThan(1);
     if (name === 'nuclei-declump') {
       // the outlines picture keeps all 17 planes (a PNG could hold one)
       const outlines = decode(join(out, 'outlines', SPOTS_FILE));
@@ -109,7 +104,7 @@ describe('cellgraph run pipelines/track-cells.json on the membrane time-lapse', 
     const out = join(tmp, 'tracks');
     const r = cellgraph(['run', join(REPO_ROOT, 'pipelines', 'track-cells.json'), imagePath('membrane_2d_timelapse_crop.tif'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const rows = readCsv(join(out, 'tracks.csv'));
+    const rows = readCsvRecords(join(out, 'tracks.csv'));
     expect(rows.length).toBe(72);
     const frames = new Map<string, number>();
     for (const row of rows) frames.set(row.label, (frames.get(row.label) ?? 0) + 1);

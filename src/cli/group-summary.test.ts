@@ -1,12 +1,13 @@
 // --group-by summaries: a tiny exact case, then end to end with metadata-from-filename over copies of
 // real images named like a plate (P1_A01_s1.tif …), checked against the exported table itself.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellgraph } from '../testing/cli';
 import { writePlate } from '../testing/plate';
 import { describeValues, GroupSummary, groupFileName } from './group-summary';
+import { readCsvRecords } from '../testing/csv';
 
 describe('GroupSummary', () => {
   it('counts images and rows per group; mean, median and n-1 std of numeric columns, empty cells skipped', () => {
@@ -69,10 +70,7 @@ describe('cellgraph run --group-by well on a plate of real images', () => {
     result = cellgraph(['run', plate.pipeline, plate.images, '--out', out, '--group-by', 'well', '--group-by', 'site']);
   });
 
-  const csv = (file: string) => {
-    const [header, ...rows] = readFileSync(join(out, file), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-    return rows.map((r) => Object.fromEntries(r.map((v, i) => [header[i], v])));
-  };
+  const csv = (file: string) => readCsvRecords(join(out, file));
 
   it('succeeds and writes one summary per column', () => {
     expect(result.code).toBe(0);

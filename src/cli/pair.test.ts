@@ -17,6 +17,7 @@ import { testContext } from '../testing/context';
 import { imagePath, REPO_ROOT } from '../testing/paths';
 import { loadPairedImage } from '../../nodes/input/load-paired-image';
 import { expandChannelInputs, expandInputs, expandStackInputs, pairInputs } from './inputs';
+import { readCsvRecords } from '../testing/csv';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-pair-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -111,10 +112,7 @@ describe('cellgraph run --pair', () => {
     const out = join(tmp, 'out');
     const r = cellgraph(['run', join(tmp, 'scored.json'), dir, '--out', out, '--pair', 'truth={stem}_mask.tif']);
     expect(r.code, r.stderr).toBe(1);
-    const rows = (name: string) => {
-      const [header, ...lines] = readFileSync(join(out, name), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-      return lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
-    };
+    const rows = (name: string) => readCsvRecords(join(out, name));
     expect(rows('images.csv').map((i) => [i.image, i.status, i.error])).toEqual([
       ['blobs.tif', 'error', 'no truth file blobs_mask.tif beside it (--pair truth={stem}_mask.tif)'],
       ['dsb2018_256_uint8.tif', 'ok', ''],
@@ -195,8 +193,7 @@ describe('pipelines/score-segmentation.json on the hand-annotated DSB2018 images
     const out = join(tmp, 'score-out');
     const r = cellgraph(['run', join(REPO_ROOT, 'pipelines', 'score-segmentation.json'), dir, '--out', out, '--pair', 'truth={stem}_mask.tif']);
     expect(r.code).toBe(1); // blobs.tif has no truth
-    const [header, ...lines] = readFileSync(join(out, 'overlap.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-    const rows = lines.map((cells) => Object.fromEntries(cells.map((v, i) => [header[i], v])));
+    const rows = readCsvRecords(join(out, 'overlap.csv'));
     expect(rows.map((o) => [o.image, o.objects, o.true_objects, o.matched_objects])).toEqual([
       ['dsb2018_256_uint8.tif', '58', '65', '52'],
       ['dsb2018_512_uint16.tif', '128', '125', '111'],
