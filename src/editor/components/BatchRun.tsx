@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { batchFiles } from '../../io/batch-tables';
 import { downloadBytes } from '../files/download';
 import { useEditorState, useServices, useSessionState } from '../hooks/context';
-import type { BatchState } from '../session/session';
+import type { BatchState } from '../session/batch-run';
 
 export function BatchRun() {
   const { stack, batch } = useSessionState();

@@ -1,7 +1,8 @@
 // The editor object, the session and the registry, shared with every component.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Registry } from '../../core/node';
-import type { Session, SessionState } from '../session/session';
+import type { Session } from '../session/session';
+import type { SessionState } from '../session/state';
 import type { EditorStore } from '../store/editor-store';
 import type { EditorState } from '../store/state';
 
