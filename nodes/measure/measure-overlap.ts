@@ -29,14 +29,6 @@ export function overlapTable(segmentation: ArrayLike<number>, truth: ArrayLike<n
   const rand = adaptedRandError(c);
   const vi = variationOfInformation(c);
   const columns: [string, number, string?][] = [
-    ['true_positive_pixels', tp, 'px'],
-    ['false_positive_pixels', fp, 'px'],
-    ['false_negative_pixels', fn, 'px'],
-    ['true_negative_pixels', tn, 'px'],
-    ['pixel_precision', ratio(tp, tp + fp)],
-    ['pixel_recall', ratio(tp, tp + fn)],
-    ['pixel_f1', ratio(2 * tp, 2 * tp + fp + fn)],
-    ['pixel_jaccard', ratio(tp, tp + fp + fn)],
     ['objects', objects],
     ['true_objects', trueObjects],
     ['matched_objects', matched],
@@ -45,6 +37,14 @@ export function overlapTable(segmentation: ArrayLike<number>, truth: ArrayLike<n
     ['object_f1', ratio(2 * matched, objects + trueObjects)],
     ['object_accuracy', ratio(matched, objects + trueObjects - matched)],
     ['mean_matched_iou', ratio(pairs.reduce((s, p) => s + p.iou, 0), matched)],
+    ['true_positive_pixels', tp, 'px'],
+    ['false_positive_pixels', fp, 'px'],
+    ['false_negative_pixels', fn, 'px'],
+    ['true_negative_pixels', tn, 'px'],
+    ['pixel_precision', ratio(tp, tp + fp)],
+    ['pixel_recall', ratio(tp, tp + fn)],
+    ['pixel_f1', ratio(2 * tp, 2 * tp + fp + fn)],
+    ['pixel_jaccard', ratio(tp, tp + fp + fn)],
     ['adapted_rand_error', rand.error],
     ['adapted_rand_precision', rand.precision],
     ['adapted_rand_recall', rand.recall],
@@ -68,13 +68,7 @@ export const measureOverlap = defineNode({
       'CellProfiler\'s MeasureImageOverlap for the pixels, the object matching of the DSB2018 and StarDist ' +
       'benchmarks for the objects, and scikit-image\'s adapted Rand error and variation of information. Both ' +
       'inputs are objects; a mask (e.g. a binary ground truth) goes through Label objects first — the pixel ' +
-      'columns do not depend on how it is labelled. Columns:',
-    '- Pixels, foreground = label > 0 in each image: true_positive_pixels (foreground in both), ' +
-      'false_positive_pixels (segmentation only), false_negative_pixels (truth only), true_negative_pixels ' +
-      '(neither); pixel_precision = TP / (TP + FP), pixel_recall = TP / (TP + FN) (CellProfiler\'s Precision, ' +
-      'Recall = TruePosRate; its FalsePosRate is FP / (FP + TN), FalseNegRate 1 − recall), pixel_f1 = ' +
-      '2·TP / (2·TP + FP + FN), the Dice coefficient (CellProfiler\'s F_factor), pixel_jaccard = TP / (TP + FP + ' +
-      'FN), the intersection over union (IoU) of the two foregrounds.',
+      'columns do not depend on how it is labelled. Columns, the objects\' first:',
     '- Objects: objects, true_objects (the labels present); a segmented object and a true object may pair when ' +
       'their IoU (pixels in both / pixels in either) is at least the IoU threshold. Each object pairs at most ' +
       'once; matched_objects is the largest possible number of pairs (among equally many, the pairs with the ' +
@@ -83,6 +77,12 @@ export const measureOverlap = defineNode({
       'matched / true_objects, object_f1 = 2·matched / (objects + true_objects), object_accuracy = matched / ' +
       '(objects + true_objects − matched) (StarDist\'s accuracy; the DSB2018 score is its mean over thresholds ' +
       '0.5, 0.55, … 0.95, with IoU strictly above each), mean_matched_iou: the mean IoU of the pairs.',
+    '- Pixels, foreground = label > 0 in each image: true_positive_pixels (foreground in both), ' +
+      'false_positive_pixels (segmentation only), false_negative_pixels (truth only), true_negative_pixels ' +
+      '(neither); pixel_precision = TP / (TP + FP), pixel_recall = TP / (TP + FN) (CellProfiler\'s Precision, ' +
+      'Recall = TruePosRate; its FalsePosRate is FP / (FP + TN), FalseNegRate 1 − recall), pixel_f1 = ' +
+      '2·TP / (2·TP + FP + FN), the Dice coefficient (CellProfiler\'s F_factor), pixel_jaccard = TP / (TP + FP + ' +
+      'FN), the intersection over union (IoU) of the two foregrounds.',
     '- adapted_rand_error, adapted_rand_precision, adapted_rand_recall: skimage.metrics.adapted_rand_error(truth, ' +
       'segmentation) of scikit-image 0.19, over the pixels of the true objects (segmentation background there ' +
       'is one more region): with n_ij the pixels of true object i in segmented region j, a_i, b_j their sums, ' +

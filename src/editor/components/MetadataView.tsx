@@ -10,7 +10,8 @@ export function MetadataView({ port, preview }: { port: string; preview: OutputP
   const rows: [string, string][] = [];
   rows.push(['Source file', meta.source ?? '(none)']);
   if (preview.kind === 'table') {
-    rows.push(['Size', `${preview.totalRows} rows × ${preview.table.columns.length} columns`]);
+    const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    rows.push(['Size', `${plural(preview.totalRows, 'row')} × ${plural(preview.table.columns.length, 'column')}`]);
   } else {
     rows.push(['Size', `${preview.width} × ${preview.height} px, ${preview.planes} plane${preview.planes > 1 ? 's' : ''}${preview.channels > 1 ? `, ${preview.channels} channels` : ''}`]);
     rows.push(['Type', preview.kind === 'image' ? preview.dtype : preview.kind === 'mask' ? 'mask (0/1)' : 'labels (uint32)']);

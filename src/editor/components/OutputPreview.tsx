@@ -24,7 +24,7 @@ export function OutputPreviewView({ nodeId, port, preview, compact }: { nodeId: 
       <div className="cg-preview-table">
         {preview.plot && <SeriesPlotView plot={preview.plot} />}
         <div className="cg-preview-caption">
-          <span data-testid={`rows-${nodeId}`}>{preview.totalRows} rows</span> × {preview.table.columns.length} columns
+          <span data-testid={`rows-${nodeId}`}>{preview.totalRows} row{preview.totalRows === 1 ? '' : 's'}</span> × {preview.table.columns.length} column{preview.table.columns.length === 1 ? '' : 's'}
           <button type="button" className="link" onClick={() => download(nodeId, port)}>Download CSV</button>
           {compact && <button type="button" className="link" onClick={() => session.openViewer(nodeId, port)}>Open</button>}
         </div>
