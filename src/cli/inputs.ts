@@ -159,9 +159,12 @@ export function pairInputs(inputs: InputFile[], rules: PairRule[]): InputFile[] 
   // extension): a file's, a --stack folder's (the file beside the folder), or the image a --channels
   // group makes (A01_.tif of A01_w1.tif + A01_w2.tif; in another folder, or --channels refuses it)
   const pathOf = (input: InputFile, rule: PairRule) => resolve(dirname(input.path), pairedFileName(basename(input.display), rule.template));
+  // a fixed name (no {stem}) is one file for every image, not run itself: only {stem} can pair a file with itself
   for (const input of inputs) {
     for (const rule of rules) {
-      if (pathOf(input, rule) === resolve(input.path)) throw new UserError(`--pair ${rule.role}=${rule.template} pairs ${input.display} with itself`);
+      if (rule.template.includes('{stem}') && pathOf(input, rule) === resolve(input.path)) {
+        throw new UserError(`--pair ${rule.role}=${rule.template} pairs ${input.display} with itself`);
+      }
     }
   }
   const partners = new Set(inputs.flatMap((input) => rules.map((rule) => pathOf(input, rule))));

@@ -57,6 +57,14 @@ describe('pairing inputs by name', () => {
     ]);
     expect(two.map((i) => [Object.keys(i.paired!), i.problem])).toEqual([[['truth', 'labels'], undefined]]);
     expect(() => pairInputs(expandInputs([dir]), [{ role: 'self', template: '{stem}{ext}' }])).toThrow(UserError);
+    // a fixed name: the same file for every image, itself not run
+    const shared = pairInputs(expandInputs([dir]), [{ role: 'flatfield', template: 'blobs.tif' }]);
+    expect(shared.map((i) => [i.display, i.paired?.flatfield?.split('/').pop()])).toEqual([
+      ['dsb2018_256_uint8.tif', 'blobs.tif'],
+      ['dsb2018_256_uint8_mask.tif', 'blobs.tif'],
+      ['dsb2018_512_uint16.tif', 'blobs.tif'],
+      ['dsb2018_512_uint16_mask.tif', 'blobs.tif'],
+    ]);
   });
 
   it('a --stack folder pairs with the file beside it, a --channels image by the name its channel files make', () => {

@@ -68,14 +68,20 @@ describe('pairing the listed files by name', () => {
     expect(problem({ role: 'ground truth', template: '{stem}_mask.tif' })).toMatch(/'ground truth' is not a role name/);
     expect(problem(TRUTH, [TRUTH])).toMatch(/already pairs the truth files/);
     expect(problem({ role: 'truth', template: ' ' })).toMatch(/^Give the paired file name/);
-    expect(problem({ role: 'truth', template: 'mask.tif' })).toMatch(/needs \{stem\}/);
     expect(problem({ role: 'truth', template: 'masks/{stem}.tif' })).toMatch(/without folders/);
     expect(problem({ role: 'truth', template: '{stem}{ext}' })).toBe('This pairs a.tif with itself.');
     expect(problem(TRUTH)).toBeUndefined();
-    // a role is paired by its first rule, even one still being typed
-    const pairing = pairByName(files, [{ role: 'truth', template: 'mask.tif' }, { role: 'gt', template: '{stem}_mask.tif' }, { role: 'truth', template: '{stem}_mask.tif' }]);
+    // a role is paired by its first rule, even one with a problem
+    const pairing = pairByName(files, [{ role: 'truth', template: 'masks/{stem}.tif' }, { role: 'gt', template: '{stem}_mask.tif' }, { role: 'truth', template: '{stem}_mask.tif' }]);
     expect(pairing.problems.map((p) => p === undefined)).toEqual([false, true, false]);
     expect(pairing.images.map((i) => [i.file.name, i.paired])).toEqual([['a.tif', { gt: files[1] }]]);
+  });
+
+  test('a fixed name (no {stem}) gives every image the same file, as --pair flatfield=flatfield.tif does', () => {
+    const files = listed('a.tif', 'b.tif', 'flatfield.tif');
+    const pairing = pairByName(files, [{ role: 'flatfield', template: 'flatfield.tif' }]);
+    expect(pairing.problems).toEqual([undefined]);
+    expect(pairing.images.map((i) => [i.file.name, i.paired.flatfield?.name])).toEqual([['a.tif', 'flatfield.tif'], ['b.tif', 'flatfield.tif']]);
   });
 
   test('the run reads the chosen image, or the image a chosen pair belongs to, or the first image', () => {

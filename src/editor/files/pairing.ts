@@ -32,9 +32,9 @@ export function pairRuleProblem(rule: PairRule, earlier: PairRule[], files: { na
   if (!ROLE_PATTERN.test(role)) return `'${role}' is not a role name: letters, digits, _ and - only.`;
   if (earlier.some((r) => r.role === role)) return `Another rule above already pairs the ${role} files.`;
   if (template.trim() === '') return 'Give the paired file name, e.g. {stem}_mask.tif.';
-  if (!template.includes('{stem}')) return 'The file name needs {stem} (the image name without extension), e.g. {stem}_mask.tif.';
   if (/[/\\]/.test(template)) return 'A name without folders: the paired file must be one of the listed images.';
-  const self = files.find((f) => pairedFileName(f.name, template) === f.name);
+  // a fixed name (no {stem}) is one file for every image, not run itself: only {stem} can pair a file with itself
+  const self = template.includes('{stem}') ? files.find((f) => pairedFileName(f.name, template) === f.name) : undefined;
   if (self) return `This pairs ${self.name} with itself.`;
   return undefined;
 }
