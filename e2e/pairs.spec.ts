@@ -2,9 +2,11 @@
 // rule as `cellgraph run --pair truth={stem}_mask.tif` pairs them; the mask is the image's truth, not
 // an image of its own; the score-segmentation pipeline scores the image against it; the rule outlives
 // a reload; without it, load-paired-image says in one line that there is no truth file.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cellgraph } from '../src/testing/cli';
 import { REPO, screenshot, type Browser } from './support/browser';
 import { waitForReady } from './support/editor';
 import { canvasNode, dropFiles, openEditor, openExample, openPipelineFile, settle } from './support/user';
@@ -45,6 +47,31 @@ describe('pairing files in the Images panel', () => {
     }
   });
 
+  test('dropping the provenance of a paired run (cellgraph run --pair) reopens its pipeline on that image with its truth', async () => {
+    const fresh = await openEditor();
+    try {
+      const { page } = fresh;
+      await openExample(page, 'score-segmentation.json');
+      await dropFiles(page, page.locator('.react-flow__pane'), [join(REPO, 'test-data/images', 'blobs.tif')]);
+      await settle(page);
+      const images = page.getByRole('region', { name: 'Images' });
+      expect(await images.locator('input[type="radio"]:checked').locator('xpath=..').textContent()).toContain('blobs.tif');
+      // the same image and mask scored by the runner: its table's sidecar lists both files
+      const dir = mkdtempSync(join(tmpdir(), 'cellgraph-paired-'));
+      for (const f of [IMAGE, MASK]) copyFileSync(join(REPO, 'test-data/images', f), join(dir, f));
+      const r = cellgraph(['run', join(REPO, 'pipelines/score-segmentation.json'), dir, '--out', join(dir, 'out'), '--pair', 'truth={stem}_mask.tif']);
+      expect(r.code, r.stderr).toBe(0);
+      await openExample(page, 'nuclei-count.json');
+      await dropFiles(page, page.locator('.react-flow__pane'), [join(dir, 'out', 'overlap.provenance.json')]);
+      await settle(page);
+      await page.getByText(`(made from ${IMAGE}, ${MASK}, selected)`, { exact: false }).waitFor();
+      expect(await images.locator('input[type="radio"]:checked').locator('xpath=..').textContent()).toContain(IMAGE);
+      await expect.poll(() => cellOf(page, 'overlap', 'object_f1')).toBe('0.846');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('an image and its mask, paired by a rule: the mask is its truth, the segmentation is scored, the rule survives a reload, removing it un-pairs', async () => {
     const { page } = browser;
     const images = page.getByRole('region', { name: 'Images' });
@@ -71,8 +98,8 @@ describe('pairing files in the Images panel', () => {
     await expect.poll(() => summary.textContent()).toBe(`No truth file for ${MASK} (dsb2018_256_uint8_mask_gt.tif), ${IMAGE} (dsb2018_256_uint8_gt.tif)`);
     expect(await radios.count()).toBe(2);
     // an invalid rule says why and pairs nothing
-    await template.fill('mask.tif');
-    await expect.poll(() => images.getByTestId('pair-rule-problem').textContent()).toMatch(/needs \{stem\}/);
+    await template.fill('masks/{stem}.tif');
+    await expect.poll(() => images.getByTestId('pair-rule-problem').textContent()).toMatch(/without folders/);
     await template.fill('{stem}_mask.tif');
     await expect.poll(() => summary.textContent()).toBe(`${MASK} → truth of ${IMAGE}`);
     await settle(page);

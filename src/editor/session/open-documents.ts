@@ -1,6 +1,7 @@
 // Documents that come with their images: the bundled samples, the examples (each opened on the
 // sample it is made for, with the sample files paired with it) and exported images that hold the
 // pipeline that made them.
+import { canonicalJSON } from '../../core/hash';
 import type { EmbeddedPipeline } from '../../io/embedded-provenance';
 import { SAMPLE_IMAGE, SAMPLE_IMAGES, type Example, type SampleImage } from '../files/examples';
 import type { Session } from './session';
@@ -55,7 +56,13 @@ export async function openExample(session: Session, example: Example): Promise<v
 export function openEmbedded(session: Session, fileName: string, embedded: EmbeddedPipeline): boolean {
   if (!session.openText(JSON.stringify(embedded.pipeline, null, 2), fileName)) return false;
   const inputs = embedded.document.provenance.inputs;
-  const known = inputs.length === 1 ? session.getSnapshot().sources.find((s) => s.hash === inputs[0].hash) : undefined;
+  // one file, or an image with the files paired with it (its own file first): that image, if its
+  // pairs under the current rules are those files
+  const listed = session.getSnapshot().sources.find((s) => s.hash === inputs[0]?.hash);
+  const image = session.pairing.images.find((i) => i.file.hash === inputs[0]?.hash);
+  const pairs = image ? Object.values(image.paired).map((f) => f.hash).sort() : [];
+  const paired = image !== undefined && canonicalJSON(pairs) === canonicalJSON(inputs.slice(1).map((f) => f.hash).sort());
+  const known = inputs.length === 1 ? listed : paired ? image.file : undefined;
   if (known) {
     session.setStack(false);
     session.selectSource(known.hash);
