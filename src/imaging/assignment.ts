@@ -1,5 +1,61 @@
-// Minimum-cost assignment of rows to distinct columns (the Hungarian method), shared by object
-// matching against ground truth (segmentation-score.ts) and frame-to-frame tracking (tracking.ts).
+// One-to-one pairing of the best total weight among candidate pairs, by the Hungarian method on each
+// connected group of candidates; shared by object matching against ground truth (segmentation-score.ts)
+// and frame-to-frame tracking (tracking.ts).
+
+/** A candidate pair of row `row` and column `col`, worth `weight` (> 0). */
+export interface WeightedPair {
+  row: number;
+  col: number;
+  weight: number;
+}
+
+/**
+ * The one-to-one subset of `pairs` with the largest total weight, as indices into `pairs` (rows are
+ * 0…rowCount−1, columns 0…colCount−1). Each connected group of candidates is solved on its own (a lone
+ * pair is taken), its rows and columns in ascending order, so among equal totals the lower-numbered
+ * partner is paired.
+ */
+export function bestOneToOne(pairs: WeightedPair[], rowCount: number, colCount: number): number[] {
+  const parent = Int32Array.from({ length: rowCount + colCount }, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const p of pairs) parent[root(p.row)] = root(rowCount + p.col);
+  const groups = new Map<number, number[]>();
+  pairs.forEach((p, k) => {
+    const r = root(p.row);
+    const g = groups.get(r);
+    if (g) g.push(k);
+    else groups.set(r, [k]);
+  });
+  const chosen: number[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      chosen.push(g[0]);
+      continue;
+    }
+    const rowIds = [...new Set(g.map((k) => pairs[k].row))].sort((x, y) => x - y);
+    const colIds = [...new Set(g.map((k) => pairs[k].col))].sort((x, y) => x - y);
+    const transpose = rowIds.length > colIds.length; // minCostAssignment wants rows <= columns
+    const [rows, cols] = transpose ? [colIds, rowIds] : [rowIds, colIds];
+    const rowOf = new Map(rows.map((id, i) => [id, i]));
+    const colOf = new Map(cols.map((id, j) => [id, j]));
+    const cost = new Float64Array(rows.length * cols.length);
+    const pairAt = new Int32Array(rows.length * cols.length).fill(-1);
+    for (const k of g) {
+      const [r, c] = transpose ? [pairs[k].col, pairs[k].row] : [pairs[k].row, pairs[k].col];
+      const at = rowOf.get(r)! * cols.length + colOf.get(c)!;
+      cost[at] = -pairs[k].weight;
+      pairAt[at] = k;
+    }
+    minCostAssignment(cost, rows.length, cols.length).forEach((j, i) => {
+      const k = pairAt[i * cols.length + j];
+      if (k >= 0) chosen.push(k); // a cell without a candidate: left unpaired
+    });
+  }
+  return chosen.sort((a, b) => a - b);
+}
 
 /**
  * Each row's column in a minimum-cost assignment of rows to distinct columns (rows <= cols): the

@@ -3,7 +3,7 @@
 // - objects matched one-to-one when their intersection over union reaches a threshold, as StarDist's
 //   `matching` and the DSB2018 evaluation; F1 = 2·TP / (P + T);
 // - scikit-image 0.19's adapted Rand error and variation of information (skimage.metrics).
-import { minCostAssignment } from './assignment';
+import { bestOneToOne } from './assignment';
 
 export interface MatchScore {
   /** Matched pairs. */
@@ -135,53 +135,14 @@ export function matchObjectPairs(c: Contingency, minIoU: number, inclusive = tru
     const iou = inter / (c.predictedSizes[p] + c.truthSizes[t] - inter);
     if (inclusive ? iou >= minIoU : iou > minIoU) edges.push({ row: t, col: p, iou });
   }
-  // groups: connected components of the candidate graph (nodes: predicted 0..nP-1, truth nP + t)
-  const parent = Int32Array.from({ length: nP + c.truthLabels.length }, (_, i) => i);
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  for (const e of edges) parent[root(e.col)] = root(nP + e.row);
-  const groups = new Map<number, Edge[]>();
-  for (const e of edges) {
-    const r = root(e.col);
-    const g = groups.get(r);
-    if (g) g.push(e);
-    else groups.set(r, [e]);
-  }
-  const pairs: MatchedPair[] = [];
-  for (const g of groups.values()) {
-    for (const e of g.length === 1 ? g : assignGroup(g)) {
-      pairs.push({ predicted: c.predictedLabels[e.col], truth: c.truthLabels[e.row], iou: e.iou });
-    }
-  }
-  return pairs.sort((a, b) => a.truth - b.truth);
-}
-
-/** The chosen edges of one group: most pairs first, then the largest total IoU. */
-function assignGroup(group: Edge[]): Edge[] {
-  const rowIds = [...new Set(group.map((e) => e.row))];
-  const colIds = [...new Set(group.map((e) => e.col))];
-  const transpose = rowIds.length > colIds.length; // minCostAssignment wants rows <= columns
-  const [rows, cols] = transpose ? [colIds, rowIds] : [rowIds, colIds];
-  const rowOf = new Map(rows.map((id, i) => [id, i]));
-  const colOf = new Map(cols.map((id, j) => [id, j]));
-  const k = rows.length;
-  // weight 1 per pair plus IoU / 2k: the IoU terms sum to at most 1/2, so they only break ties in count
-  const costs: { col: number; cost: number; edge: Edge }[][] = rows.map(() => []);
-  for (const e of group) {
-    const [r, cl] = transpose ? [e.col, e.row] : [e.row, e.col];
-    costs[rowOf.get(r)!].push({ col: colOf.get(cl)!, cost: -(1 + e.iou / (2 * k)), edge: e });
-  }
-  const dense = new Float64Array(rows.length * cols.length);
-  costs.forEach((row, i) => row.forEach((x) => (dense[i * cols.length + x.col] = x.cost)));
-  const assigned = minCostAssignment(dense, rows.length, cols.length);
-  const chosen: Edge[] = [];
-  assigned.forEach((col, row) => {
-    const hit = costs[row].find((x) => x.col === col);
-    if (hit) chosen.push(hit.edge);
+  // weight 1 per pair plus IoU / 2n (n candidates): the IoU terms of any pairing sum to at most 1/2, so
+  // they only decide between pairings of equally many pairs
+  const weighted = edges.map((e) => ({ row: e.row, col: e.col, weight: 1 + e.iou / (2 * edges.length) }));
+  const pairs: MatchedPair[] = bestOneToOne(weighted, c.truthLabels.length, nP).map((k) => {
+    const e = edges[k];
+    return { predicted: c.predictedLabels[e.col], truth: c.truthLabels[e.row], iou: e.iou };
   });
-  return chosen;
+  return pairs.sort((a, b) => a.truth - b.truth);
 }
 
 /**

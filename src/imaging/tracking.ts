@@ -5,7 +5,7 @@
 // total centroid distance); 'distance' minimises the total centroid distance plus maxDistance for every
 // object left unlinked. Measurements follow CellProfiler's per-object TrackObjects features, from float
 // centroids (mean column and row).
-import { minCostAssignment } from './assignment';
+import { bestOneToOne } from './assignment';
 import { copyMeta, createLabels, type Labels } from '../core/image';
 
 export const TRACKING_METHODS = ['overlap', 'distance'] as const;
@@ -136,45 +136,12 @@ function distanceCandidates(prev: PlaneObjects, cur: PlaneObjects, maxDistance: 
 
 /**
  * For each new object, the old object it is linked to (-1: none): the one-to-one set of candidate pairs
- * with the largest total weight, solved per connected group of candidates.
+ * with the largest total weight.
  */
 function linkCandidates(c: Candidates, nOld: number, nNew: number): Int32Array {
-  const parent = Int32Array.from({ length: nOld + nNew }, (_, i) => i);
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  c.old.forEach((a, k) => (parent[root(a)] = root(nOld + c.cur[k])));
-  const groups = new Map<number, number[]>();
-  c.old.forEach((a, k) => {
-    const r = root(a);
-    const g = groups.get(r);
-    if (g) g.push(k);
-    else groups.set(r, [k]);
-  });
   const link = new Int32Array(nNew).fill(-1);
-  for (const g of groups.values()) {
-    if (g.length === 1) {
-      link[c.cur[g[0]]] = c.old[g[0]];
-      continue;
-    }
-    const olds = [...new Set(g.map((k) => c.old[k]))].sort((x, y) => x - y);
-    const news = [...new Set(g.map((k) => c.cur[k]))].sort((x, y) => x - y);
-    const transpose = olds.length > news.length; // rows must not outnumber columns
-    const [rows, cols] = transpose ? [news, olds] : [olds, news];
-    const rowOf = new Map(rows.map((id, i) => [id, i]));
-    const colOf = new Map(cols.map((id, j) => [id, j]));
-    const cost = new Float64Array(rows.length * cols.length);
-    for (const k of g) {
-      const [r, col] = transpose ? [c.cur[k], c.old[k]] : [c.old[k], c.cur[k]];
-      cost[rowOf.get(r)! * cols.length + colOf.get(col)!] = -c.weight[k];
-    }
-    minCostAssignment(cost, rows.length, cols.length).forEach((j, i) => {
-      if (cost[i * cols.length + j] === 0) return; // not a candidate pair: left unlinked
-      const [a, b] = transpose ? [cols[j], rows[i]] : [rows[i], cols[j]];
-      link[b] = a;
-    });
-  }
+  const pairs = c.old.map((a, k) => ({ row: a, col: c.cur[k], weight: c.weight[k] }));
+  for (const k of bestOneToOne(pairs, nOld, nNew)) link[c.cur[k]] = c.old[k];
   return link;
 }
 
