@@ -120,7 +120,7 @@ export class Engine implements EngineApi {
     this.batches.get(batchId)?.abort();
   }
 
-  private async itemSource({ sourceHash, paired }: BatchItem): Promise<SourceFile | undefined> {
+  private async itemSource({ sourceHash, paired }: Pick<BatchItem, 'sourceHash' | 'paired'>): Promise<SourceFile | undefined> {
     const image = await this.source(sourceHash);
     return image && paired ? this.pairedOf(image, paired) : image;
   }
@@ -152,8 +152,8 @@ export class Engine implements EngineApi {
     if (signal.aborted) return { runId, status: 'cancelled', reports: [], ms: 0 };
     const checked = checkPipeline(pipeline, this.registry);
     if (!checked.ok) return { runId, status: 'invalid', reports: [], problems: checked.problems.map(formatProblem), ms: 0 };
-    const image = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.source(sourceHash) : undefined;
-    const source = image && paired && !stack ? await this.pairedOf(image, paired) : image;
+    // pairs go with one image at a time (a stack's are not sent)
+    const source = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.itemSource({ sourceHash, paired }) : undefined;
     if ((sourceHash || stack) && !source) {
       return { runId, status: 'invalid', reports: [], problems: [`the image${paired && !stack ? ' or a file paired with it' : ''} is no longer stored; drop it on the page again`], ms: 0 };
     }
