@@ -8,7 +8,7 @@
 // so `cellgraph merge --group-by` computes the same from the tables' CSV as the run from its rows.
 import { join } from 'node:path';
 import { csvCell, csvLine, type Cell } from '../io/csv';
-import { writeAtomic } from './process';
+import { writeAtomic } from './atomic-write';
 
 interface Group {
   value: Cell;

@@ -12,7 +12,7 @@ import { canonicalJSON } from '../core/hash';
 import { csvLine, parseCsvLine, type Cell } from '../io/csv';
 import { TABLE_PROVENANCE_FORMAT, type TableColumn, type TableProvenance } from '../io/table-provenance';
 import { GroupSummary, groupFileName, writeGroupSummaries } from './group-summary';
-import { writeAtomic } from './process';
+import { writeAtomic } from './atomic-write';
 
 const SIDECAR = '.provenance.json';
 

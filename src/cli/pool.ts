@@ -67,6 +67,19 @@ function sizeOnDisk(path: string): number {
   }
 }
 
+/** Every worker thread running now, so an interrupt can stop them before it cleans up. */
+const live = new Set<Worker>();
+let halted = false;
+
+/**
+ * Stops every worker thread (an interrupted run, about to exit): their items are neither finished
+ * nor failed, and no worker starts after this.
+ */
+export async function stopWorkers(): Promise<void> {
+  halted = true;
+  await Promise.allSettled([...live].map((worker) => worker.terminate()));
+}
+
 export function runPool(opts: PoolOptions, onReply: (index: number, reply: WorkerReply) => void): Promise<void> {
   if (opts.inProcess) return runInProcess(opts, opts.inProcess, onReply);
   const { inputs, indices } = opts;
@@ -76,9 +89,12 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
   return new Promise((resolve, reject) => {
     if (indices.length === 0) return resolve();
     const start = () => {
+      if (halted) return;
       // --debug: stacks in the minified bundle mapped back to src/ (see bin/cellgraph.mjs)
       const execArgv = opts.settings.debug ? [...process.execArgv, '--enable-source-maps'] : undefined;
       const worker = new Worker(opts.workerUrl, { workerData: opts.settings, execArgv });
+      live.add(worker);
+      worker.on('exit', () => live.delete(worker));
       let current: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       let ended = false;
@@ -102,7 +118,7 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
         if (finished === indices.length) resolve();
       };
       const fail = (message: string) => {
-        if (ended) return;
+        if (ended || halted) return;
         ended = true;
         clearTimeout(timer);
         void worker.terminate();
@@ -112,6 +128,7 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
         if (next < indices.length) start();
       };
       worker.on('message', (msg: { ready?: true; index: number } & WorkerReply) => {
+        if (halted) return;
         if (msg.ready) return give();
         complete(msg.index, msg);
         give();

@@ -1,7 +1,7 @@
 // One batch item: read the file, run the pipeline, save images, and return what the runner writes
 // to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
@@ -14,6 +14,7 @@ import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeSavedImages } from '../io/saved-images';
 import type { InputFile } from './inputs';
+import { writeAtomic } from './atomic-write';
 
 /** Bump when what a record holds changes, so old records are not reused. */
 const RECORD_VERSION = 2;
@@ -164,12 +165,4 @@ async function readRecord(path: string): Promise<ImageRecord | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Write to a temporary name and rename, so a file is whole or absent, never half-written. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }

@@ -8,12 +8,13 @@ import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
-import { savedImagePath, writeAtomic, type ImageRecord } from './process';
+import { removeOwnPartials, stopWriting, writeAtomic } from './atomic-write';
+import { savedImagePath, type ImageRecord } from './process';
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
 import { planBatch } from '../core/batch-pass';
 import { runFirstPass } from './batch-pass';
-import { runPool, runsInProcess } from './pool';
+import { runPool, runsInProcess, stopWorkers } from './pool';
 import { itemRunner } from './item-runner';
 import { CsvTableWriter } from './table-writer';
 import { BatchTables } from '../io/batch-tables';
@@ -160,11 +161,21 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   };
 
   // Ctrl-C: no half tables are left behind; finished images are remembered, so a re-run resumes
+  // (workers are stopped and this thread's writes settle first, so no temporary file appears after the sweep)
+  let stopping = false;
   const interrupted = (signal: NodeJS.Signals) => {
-    writers.forEach((w) => w.abort());
-    progress.finish();
-    opts.log(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${mine.length} images; no tables written. Run again to resume.`);
-    process.exit(130);
+    if (stopping) return;
+    stopping = true;
+    const finished = ok + failed;
+    void (async () => {
+      await stopWorkers();
+      await stopWriting();
+      writers.forEach((w) => w.abort());
+      removeOwnPartials(settings.outDir);
+      progress.finish();
+      opts.log(`cellgraph: interrupted (${signal}) after ${finished} of ${mine.length} images; no tables written. Run again to resume.`);
+      process.exit(130);
+    })();
   };
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
