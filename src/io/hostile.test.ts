@@ -181,6 +181,18 @@ describe('PNG', () => {
     expect(failure(huge)).toMatch(/^image too large: the image \(100000×100000 pixels × 1 channels\) is 10000000000 samples/);
   });
 
+  it('image data that will not inflate: the reason, not fast-png\'s bare "Error while decompressing the data:"', () => {
+    // the bytes are a real file's (the IHC sample), cut short or damaged
+    const real = new Uint8Array(readFileSync(imagePath('ihc_fhl2_dab.png')));
+    // cut inside its first IDAT chunk; as a copy and as a view on the whole file (fast-png fails differently)
+    expect(failure(real.slice(0, 11774))).toBe('damaged or truncated PNG (its image data ends early)');
+    expect(failure(real.subarray(0, 11774))).toBe('damaged or truncated PNG (its image data ends early)');
+    // four bytes early in the first IDAT chunk's data: the inflater fails before the chunk's CRC is checked
+    const damaged = real.slice();
+    damaged.set([0, 0o106, 0o203, 0o375], 1513);
+    expect(failure(damaged)).toBe('damaged or truncated PNG (its compressed image data cannot be decompressed: invalid distance)');
+  });
+
   it('damaged data (CRC mismatch)', () => {
     const damaged = png.slice();
     damaged[45] ^= 0xff;
@@ -196,6 +208,14 @@ describe('JPEG', () => {
   it('truncated: before the frame header, in the scan', () => {
     expect(failure(jpeg.subarray(0, 30))).toMatch(/truncated or damaged JPEG: no frame header/);
     expect(failure(jpeg.subarray(0, jpeg.length >> 1))).toMatch(/damaged or truncated JPEG|truncated JPEG/);
+  });
+
+  it('a scan naming a component the frame lacks: said so, not the decoder\'s TypeError', () => {
+    const damaged = jpeg.slice();
+    let at = 2;
+    while (damaged[at + 1] !== 0xda) at += 2 + ((damaged[at + 2] << 8) | damaged[at + 3]);
+    damaged[at + 5] = 0x09; // SOS: its first component selector (the frame has ids 1, 2, 3)
+    expect(failure(damaged)).toBe('damaged or truncated JPEG (its headers contradict each other)');
   });
 
   it('60000 × 60000 pixels: refused from the frame header', () => {

@@ -56,7 +56,10 @@ export function decodeJpeg(bytes: Uint8Array, name: string, opts: { maxPixels: n
       maxMemoryUsageInMB: Math.ceil((width * height * (4 * Math.max(components, 1) + 3)) / 2 ** 20) + 64,
     }).data;
   } catch (err) {
-    throw new UserError(`damaged or truncated JPEG (${err instanceof Error ? err.message : String(err)})`);
+    // a TypeError is jpeg-js tripping over headers that contradict each other (a scan naming a
+    // component the frame lacks): its own words would be about undefined properties
+    const reason = err instanceof TypeError ? 'its headers contradict each other' : err instanceof Error ? err.message : String(err);
+    throw new UserError(`damaged or truncated JPEG (${reason})`);
   }
   const n = width * height;
   if (rgb.length < n * 3) throw new UserError('truncated JPEG: the image data ends early');

@@ -28,6 +28,19 @@ function readHeader(bytes: Uint8Array): { width: number; height: number; colorTy
   return { width: view.getUint32(16), height: view.getUint32(20), colorType: bytes[25] };
 }
 
+/**
+ * fast-png's message, except where it says nothing a user can act on: a RangeError is its reader
+ * running past the data (a file cut short, or a chunk length damaged), and for image data that will
+ * not inflate ('Error while decompressing the data:') the inflater's reason.
+ */
+function decodeFailure(err: unknown): string {
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (err instanceof RangeError || cause instanceof RangeError) return 'its image data ends early';
+  const message = err instanceof Error ? err.message : String(err);
+  if (!/decompress/i.test(message)) return message;
+  return `its compressed image data cannot be decompressed${cause instanceof Error ? `: ${cause.message.split('\n')[0]}` : ''}`;
+}
+
 export function decodePng(bytes: Uint8Array, name: string, opts: { maxPixels: number }): Image {
   const { width, height, colorType } = readHeader(bytes);
   if (width < 1 || height < 1) throw new UserError(`damaged PNG: it declares ${width}×${height} pixels`);
@@ -40,7 +53,7 @@ export function decodePng(bytes: Uint8Array, name: string, opts: { maxPixels: nu
   try {
     png = decode(bytes, { checkCrc: true });
   } catch (err) {
-    throw new UserError(`damaged or truncated PNG (${err instanceof Error ? err.message : String(err)})`);
+    throw new UserError(`damaged or truncated PNG (${decodeFailure(err)})`);
   }
   const n = width * height;
   const expectedBytes = Math.ceil((width * png.channels * png.depth) / 8) * height;
