@@ -3,7 +3,7 @@
 // error, and the downloaded nuclei.csv and images.csv are what `cellgraph run` writes for the same
 // three files (images.csv but for duration_ms). The single image's previews are left as they were.
 // A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it, with the same files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -207,5 +207,42 @@ describe('Run on all images', () => {
     // what depends on the batch names every file of the batch (not blobs.tif, left out of it)
     expect(sidecar.bytes.equals(readFileSync(join(out, 'nuclei.provenance.json')))).toBe(true);
     for (const name of ['q0.tif', 'q1.tif', 'q2.tif', 'q3.tif']) expect(sidecar.bytes.toString('utf8')).toContain(`"${name}"`);
+  });
+
+  test('"Add folder…": the images directly in the chosen folder, in name order, its subfolder and text file left out (and said); Run on all writes what `cellgraph run` writes for the same folder', async () => {
+    const fresh = await openEditor();
+    try {
+      const { page } = fresh;
+      const images = page.getByRole('region', { name: 'Images' });
+      const plate = join(tmp, 'plate');
+      mkdirSync(join(plate, 'well2'), { recursive: true });
+      copyFileSync(join(REPO, 'test-data/images', BLOBS), join(plate, 'a_blobs.tif'));
+      copyFileSync(join(REPO, 'test-data/images', 'xy_8bit__few_touching_nuclei.tif'), join(plate, 'Z_touching.tif'));
+      writeFileSync(join(plate, 'notes.txt'), 'plate 1, imaged 2026-11-25\n');
+      copyFileSync(join(REPO, 'test-data/images', DSB), join(plate, 'well2', 'x.tif'));
+      await page.getByLabel('Add folder').setInputFiles(plate);
+      await settle(page);
+      await expect.poll(() => page.getByRole('status').allTextContents()).toContain(
+        "Added 2 images from plate; 1 subfolder was not opened (add each one: a folder's images are those directly in it, as for cellgraph run)",
+      );
+      const radioNames = await images.locator('input[type="radio"]').evaluateAll((rs) => rs.map((r) => r.parentElement!.textContent!.replace(/\s*\(\d+ KiB\)$/, '')));
+      // the sample the editor opened on, then the folder's images as the CLI sorts them (capitals first)
+      expect(radioNames).toEqual([DSB, 'Z_touching.tif', 'a_blobs.tif']);
+
+      await images.getByRole('button', { name: 'Run on all 3 images' }).click();
+      const result = images.getByTestId('batch-result');
+      await result.waitFor();
+      expect(await result.getByTestId('batch-counts').textContent()).toBe('3 images: 3 ok, 0 failed');
+      const nucleiCsv = await download(page, () => result.getByRole('button', { name: 'Download nuclei.csv' }).click());
+      const imagesCsv = await download(page, () => result.getByRole('button', { name: 'Download images.csv' }).click());
+      const out = join(tmp, 'out-folder');
+      const cli = cellgraph(['run', 'pipelines/nuclei-count.json', join(REPO, 'public/samples', DSB), plate, '--out', out, '--no-cache']);
+      expect(cli.code).toBe(0);
+      expect(nucleiCsv.bytes.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
+      expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
+      expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual([DSB, 'Z_touching.tif', 'a_blobs.tif']);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { UserError } from '../core/errors';
-import { IMAGE_EXTENSIONS } from '../io/decode';
+import { IMAGE_EXTENSIONS, isImageFileName as isImage } from '../io/decode';
 import { pairedFileName, type PairRule } from '../io/paired-source';
 
 export type { PairRule };
@@ -25,7 +25,6 @@ export interface InputFile {
   paired?: Record<string, string>;
 }
 
-const isImage = (name: string) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
 
 /**
  * The image files of a folder, sorted by name. The listing's entry types spare a stat per file

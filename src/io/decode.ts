@@ -8,6 +8,13 @@ import { decodeTiff } from './tiff';
 
 export const IMAGE_EXTENSIONS = ['.tif', '.tiff', '.png', '.jpg', '.jpeg'] as const;
 
+/** Whether a file is taken as an image by its name (a folder's files, a drop): one of IMAGE_EXTENSIONS, any case. */
+export function isImageFileName(name: string): boolean {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(base.slice(dot).toLowerCase());
+}
+
 export interface DecodeImageOptions {
   /** Largest number of samples (width × height × planes × channels) a decoder may allocate. */
   maxPixels: number;

@@ -8,6 +8,8 @@ import { deleteSelection } from '../commands/delete-elements';
 import { selectAll } from '../commands/select';
 import { downloadBytes } from '../files/download';
 import { embeddedPipelineOf, sortDroppedFiles } from '../files/embedded';
+import { droppedItems, imagesOfDroppedFolder } from '../files/folders';
+import { isImageFileName } from '../../io/decode';
 import { openEmbedded } from '../session/open-documents';
 import { pipelineFileName, pipelineFileText } from '../files/open-pipeline';
 import { shareLink } from '../files/share-link';
@@ -44,8 +46,6 @@ export function App({ services }: { services: EditorServices }) {
   );
 }
 
-const IMAGE_FILE = /\.(tiff?|png|jpe?g)$/i;
-
 function Editor() {
   const { store, session } = useServices();
   const { ready, opened, lastRun } = useSessionState();
@@ -66,7 +66,21 @@ function Editor() {
     return () => clearTimeout(timer);
   }, [lastRun, flow]);
 
-  const onFiles = (files: File[]) => session.track(readFiles(files));
+  // files and folders dropped: the entries are taken now (the browser withdraws them after the event)
+  const onDropped = (data: DataTransfer) => {
+    const { files, folders } = droppedItems(data);
+    session.track(readDropped(files, folders));
+  };
+  const readDropped = async (files: File[], folders: FileSystemDirectoryEntry[]) => {
+    if (folders.length) {
+      try {
+        await session.addFolders(await Promise.all(folders.map(imagesOfDroppedFolder)));
+      } catch (err) {
+        session.notify(`Could not read the folder ${folders.map((f) => f.name).join(', ')}: ${describeError(err)}`, 'error');
+      }
+    }
+    if (files.length) await readFiles(files);
+  };
   const readFiles = async (files: File[]) => {
     const json = files.find((f) => /\.json$/i.test(f.name));
     if (json) {
@@ -77,7 +91,7 @@ function Editor() {
       else session.openText(text, json.name);
       return;
     }
-    const images = files.filter((f) => IMAGE_FILE.test(f.name));
+    const images = files.filter((f) => isImageFileName(f.name));
     if (images.length === 0) {
       session.notify(`Not an image or pipeline: ${files.map((f) => f.name).join(', ')} (use TIFF, PNG, JPEG or .json)`, 'error');
       return;
@@ -168,7 +182,7 @@ function Editor() {
   const onPageDrop = (e: DragEvent) => {
     if (!e.dataTransfer.files.length) return;
     e.preventDefault();
-    void onFiles([...e.dataTransfer.files]);
+    onDropped(e.dataTransfer);
   };
 
   return (
@@ -176,7 +190,7 @@ function Editor() {
       <Toolbar actions={actions} />
       <main className="cg-main">
         <Palette />
-        <Canvas onFiles={(files) => void onFiles(files)} />
+        <Canvas onDropped={onDropped} />
         <Inspector />
       </main>
       <RunReport />

@@ -27,7 +27,7 @@ import { PALETTE_MIME } from './Palette';
 
 const nodeTypes = { cellgraph: GraphNode };
 
-export function Canvas({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function Canvas({ onDropped }: { onDropped: (data: DataTransfer) => void }) {
   const { store, registry, session } = useServices();
   const { pipeline, selection } = useEditorState();
   const { nodes: runs } = useSessionState();
@@ -131,7 +131,7 @@ export function Canvas({ onFiles }: { onFiles: (files: File[]) => void }) {
     if (e.dataTransfer.files.length) {
       e.preventDefault();
       e.stopPropagation();
-      onFiles([...e.dataTransfer.files]);
+      onDropped(e.dataTransfer);
     }
   };
 

@@ -1,4 +1,4 @@
-// The images the pipeline runs on: add more (picker or drop), pick the one previewed, or use the
+// The images the pipeline runs on: add more (files or a folder's images, picked or dropped), pick the one previewed, or use the
 // checked ones as one image ordered by file name: a stack of planes, or one file per channel. One
 // image at a time, the files paired with an image (Pair files) are listed under it, not as images,
 // and the pipeline can run on all the images at once (BatchRun).
@@ -7,6 +7,7 @@ import { useServices, useSessionState } from '../hooks/context';
 import { stackRows, type StackRow } from '../files/stack-choice';
 import type { SourceInfo } from '../engine/protocol';
 import type { PairedImage } from '../files/pairing';
+import { imagesOfChosenFolder } from '../files/folders';
 import { PairFiles } from './PairFiles';
 import { BatchRun } from './BatchRun';
 
@@ -15,6 +16,7 @@ export function ImagesPanel() {
   const channels = stack && join === 'channels';
   const { session } = useServices();
   const picker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement | null>(null);
   const stackInput = session.stackInput;
   const stackProblem = session.stackProblem;
   const pairing = session.pairing;
@@ -115,6 +117,21 @@ export function ImagesPanel() {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
           await session.addFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+        }}
+      />
+      <button type="button" onClick={() => folderPicker.current?.click()}>Add folder…</button>
+      <input
+        ref={(el) => {
+          folderPicker.current = el;
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        hidden
+        aria-label="Add folder"
+        onChange={async (e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          await session.track(session.addFolders([imagesOfChosenFolder(files)]));
         }}
       />
       <PairFiles />

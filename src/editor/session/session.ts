@@ -3,12 +3,14 @@
 // (state.ts), the notices (notices.ts), the images and which of them a run reads (images.ts), the
 // live single-image run (single-run.ts) and "Run on all images" (batch-run.ts); it keeps here the
 // start-up, the documents opened, the viewer, the cache and autosave. No React.
+import { describeError } from '../../core/errors';
 import type { Registry } from '../../core/node';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
 import { parseFragment } from '../commands/paste';
 import type { BatchItem, BatchSummary, RunSummary, SourceInfo, StackInput } from '../engine/protocol';
 import { DEFAULT_EXAMPLE, examples } from '../files/examples';
+import { folderNotice, type FolderImages } from '../files/folders';
 import { readPipelineText } from '../files/open-pipeline';
 import type { PairedImage, Pairing, PairRule } from '../files/pairing';
 import { decodeShareFragment } from '../files/share-link';
@@ -155,6 +157,18 @@ export class Session {
 
   addFiles(files: { name: string; bytes: Uint8Array }[], run = true): Promise<void> {
     return this.images.addFiles(files, run);
+  }
+  /** Add the images of folders (dropped or chosen) and say how many, from where, and what was not opened. */
+  async addFolders(found: FolderImages[]): Promise<void> {
+    const files = found.flatMap((f) => f.files);
+    try {
+      await this.images.addFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+    } catch (err) {
+      this.notify(`Could not read the images of ${found.flatMap((f) => f.folders).join(', ')}: ${describeError(err)}`, 'error');
+      return;
+    }
+    const notice = folderNotice(found);
+    this.notify(notice.text, notice.kind);
   }
   selectSource(hash: string): void {
     this.images.selectSource(hash);
