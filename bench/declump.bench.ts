@@ -7,6 +7,7 @@ import { measureObjects } from '../nodes/measure/measure-objects';
 import { measureTexture } from '../nodes/measure/measure-texture';
 import { measureRadialDistribution } from '../nodes/measure/measure-radial-distribution';
 import { overlayOutlines } from '../nodes/export/overlay-outlines';
+import { findMaxima } from '../nodes/segment/find-maxima';
 import { createLabels, createMask, type Image } from '../src/core/image';
 import { declump } from '../src/imaging/declump';
 import { distanceTransformEdt } from '../src/imaging/distance-transform';
@@ -39,6 +40,12 @@ describe('nuclei-declump steps, dsb2018_512_uint16.tif (512×512)', () => {
   bench('peak_local_max per object, min_distance 40', () => void peakLocalMax(distance, width, height, { minDistance: 40, labels: comps }));
   bench('watershed from markers, 8-connected', () => void watershed(negated, markers, width, height, { mask: mask.data, connectivity: 2 }));
   bench('declump (automatic min_distance)', () => void declump(mask.data, width, height, options));
+  bench('find-maxima, prominence 15 (216 maxima)', () => {
+    findMaxima.run({ image }, findMaxima.params.parse({ prominence: 15 }), testContext());
+  });
+  bench('find-maxima, distance 6 (882 maxima)', () => {
+    findMaxima.run({ image }, findMaxima.params.parse({ method: 'distance', min_distance: 6, threshold: 25 }), testContext());
+  });
   bench('measure-objects, more shape + intensity distribution', () => {
     measureObjects.run({ labels, image: image as Image }, measureObjects.params.parse({ more_shape: true, intensity_distribution: true }), testContext());
   });

@@ -61,6 +61,7 @@ import { distanceTransform } from './segment/distance-transform';
 import { erodeMask } from './segment/erode';
 import { expandLabels } from './segment/expand-labels';
 import { fillHoles } from './segment/fill-holes';
+import { findMaxima } from './segment/find-maxima';
 import { imageToObjects } from './segment/image-to-objects';
 import { filterObjects } from './segment/filter-objects';
 import { labelObjects } from './segment/label';
@@ -128,6 +129,7 @@ export const nodeDefinitions: readonly AnyNodeDefinition[] = [
   imageToObjects,
   filterObjects,
   watershedDeclump,
+  findMaxima,
   erodeMask,
   dilateMask,
   openMask,
