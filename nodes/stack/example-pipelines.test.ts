@@ -100,7 +100,7 @@ describe('the 2-D nuclei examples on the real z-stack, plane by plane, through t
 });
 
 describe('cellgraph run pipelines/track-cells.json on the membrane time-lapse', () => {
-  it('one row per cell and frame, 16 tracks, 13 of them through all 5 frames, each row joined to its measurements', () => {
+  it('one row per cell and frame, 15 tracks (gap closing keeps the cell missed in frame 1), 13 through all 5 frames, each row joined to its measurements', () => {
     const out = join(tmp, 'tracks');
     const r = cellgraph(['run', join(REPO_ROOT, 'pipelines', 'track-cells.json'), imagePath('membrane_2d_timelapse_crop.tif'), '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -108,8 +108,12 @@ describe('cellgraph run pipelines/track-cells.json on the membrane time-lapse', 
     expect(rows.length).toBe(72);
     const frames = new Map<string, number>();
     for (const row of rows) frames.set(row.label, (frames.get(row.label) ?? 0) + 1);
-    expect(frames.size).toBe(16);
+    expect(frames.size).toBe(15);
     expect([...frames.values()].filter((n) => n === 5).length).toBe(13);
+    // the cell missed in frame 1 (plane 1) is track 2 in planes 0, 2 and 3, not new when it comes back
+    const two = rows.filter((row) => row.label === '2');
+    expect(two.map((row) => row.plane)).toEqual(['0', '2', '3']);
+    expect(two.map((row) => row.new)).toEqual(['1', '0', '0']);
     // the joined measurements belong to the same cell and frame: its own centroid, measured twice
     for (const row of rows) expect(Number(row.centroid_x_b)).toBeCloseTo(Number(row.centroid_x), 9);
     expect(rows.every((row) => Number(row.area) >= 100)).toBe(true);

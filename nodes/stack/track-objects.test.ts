@@ -14,11 +14,14 @@ import { trackObjects } from './track-objects';
 
 const MOVIE = 'membrane_2d_timelapse_crop.tif';
 
+type RefTable = Record<string, (number | null)[]>;
+
 interface Reference {
   membrane: {
     threshold_li: number;
     labels: string;
-    methods: Record<string, { params: Record<string, number>; table: Record<string, (number | null)[]> }>;
+    methods: Record<string, { params: Record<string, number>; table: RefTable }>;
+    gap: { removed: { plane: number; input_label: number }; method: string; params: Record<string, number>; table: RefTable };
   };
 }
 
@@ -68,6 +71,34 @@ describe('track-objects node', () => {
     expect([...lengths.values()].filter((k) => k === 5).length).toBe(13);
   });
 
+  it('gap closing: a cell taken out of frame 2 keeps its track, and a real dropout (a cell missed in frame 1) is rejoined', () => {
+    const { removed, params, table: expected } = ref.gap;
+    const n = seg.labels.width * seg.labels.height;
+    const holed = { ...seg.labels, data: seg.labels.data.slice() };
+    for (let i = removed.plane * n; i < (removed.plane + 1) * n; i++) if (holed.data[i] === removed.input_label) holed.data[i] = 0;
+    const { labels, table } = runNode(trackObjects, { labels: holed }, { method: 'overlap', ...params }) as { labels: Labels; table: Table };
+    for (const name of Object.keys(expected)) {
+      expect(Array.from(numberColumn(table, name)), name).toEqual(expected[name].map((v) => (v === null ? NaN : v)));
+    }
+    // against the tracking of the whole movie without gap closing: every pixel keeps its label, except the
+    // removed cell's (now background) and those of track 16, the cell the segmentation lost in frame 1
+    // (track 2 in frame 0, back in frame 2 at the same place), now track 2 again
+    const whole = runNode(trackObjects, { labels: seg.labels }) as { labels: Labels; table: Table };
+    const rows = whole.table;
+    const at = (name: string, r: number) => numberColumn(rows, name)[r];
+    const removedRow = Array.from(numberColumn(rows, 'plane')).findIndex((p, r) => p === removed.plane && at('input_label', r) === removed.input_label);
+    expect(at('label', removedRow)).toBeGreaterThan(0);
+    let changed = 0;
+    for (let i = 0; i < labels.data.length; i++) {
+      const before = whole.labels.data[i];
+      const want = seg.labels.data[i] === removed.input_label && Math.floor(i / n) === removed.plane ? 0 : before === 16 ? 2 : before;
+      if (labels.data[i] !== want) changed++;
+    }
+    expect(changed).toBe(0);
+    expect(labels.count).toBe(15);
+    expect(whole.labels.count).toBe(16);
+  });
+
   it('refuses 2-D labels with one line', () => {
     const run = () => runNode(trackObjects, { labels: labelsFromRows([[1, 0], [0, 2]]) });
     expect(run).toThrow(UserError);
@@ -75,14 +106,16 @@ describe('track-objects node', () => {
   });
 
   it('defaults to overlap (min 1 px) and checks its params', () => {
-    expect(trackObjects.params.parse({})).toEqual({ method: 'overlap', max_distance: 50, min_overlap: 1 });
+    expect(trackObjects.params.parse({})).toEqual({ method: 'overlap', max_distance: 50, min_overlap: 1, max_gap: 0, gap_distance: 20 });
+    expect(() => trackObjects.params.parse({ max_gap: -1 })).toThrow();
+    expect(() => trackObjects.params.parse({ max_gap: 1.5 })).toThrow();
     expect(() => trackObjects.params.parse({ method: 'lap' })).toThrow();
     expect(() => trackObjects.params.parse({ min_overlap: 0 })).toThrow();
     expect(() => trackObjects.params.parse({ max_distance: 0 })).toThrow();
   });
 
   it('states its rules and CellProfiler equivalents', () => {
-    for (const text of [/one to one and optimal/, /Hungarian/, /Max distance/, /split/i, /merge/i, /no gap closing/i, /z-slices/, /FinalAge/, /IntegratedDistance/]) {
+    for (const text of [/one to one and optimal/, /Hungarian/, /Max distance/, /split/i, /merge/i, /Gap closing/, /no gap closing/i, /z-slices/, /FinalAge/, /IntegratedDistance/]) {
       expect(trackObjects.description).toMatch(text);
     }
   });

@@ -27,9 +27,15 @@ export const trackObjects = defineNode({
       'all objects drift by more than half their spacing, each still links to its own successor. (CellProfiler ' +
       'measures from a centroid to the nearest pixel of the other object.)',
     'An object without a link starts a new track with a new label; a track whose object has no link in the next ' +
-      'plane ends. There is no gap closing: an object missing from one plane comes back as a new track. Labels are ' +
-      'given in order of first appearance: the first plane\'s objects in input-label order, then each plane\'s new ' +
-      'objects in input-label order.',
+      'plane ends. Labels are given in order of first appearance: the first plane\'s objects in input-label order, ' +
+      'then each plane\'s new objects in input-label order.',
+    'Gap closing (Max gap above 0; CellProfiler\'s LAP method has it as its second step): a cell the segmentation ' +
+      'misses in a frame or two otherwise comes back as a new track. With it, after the frame-to-frame linking, a ' +
+      'track that ends is joined to one that starts 2 to Max gap + 1 planes later (so 1 to Max gap planes missing) ' +
+      'when the centroid where it ended and the one where the other starts are at most Gap distance apart; the joins ' +
+      'are one to one and optimal (smallest total distance, each end or start left unjoined costing Gap distance), ' +
+      'the joined track keeps the earlier label. Only tracks that end and start take part: a link made between ' +
+      'consecutive planes is never undone. Default 0: no gap closing.',
     'Splits and merges: when a cell divides, one daughter continues its track (unless other objects compete: the ' +
       'one sharing more pixels with the mother, or the nearer one) and the other starts a new track whose ' +
       'parent_label is the mother\'s; when two objects merge, the merged object continues one of the two tracks and ' +
@@ -44,12 +50,13 @@ export const trackObjects = defineNode({
       '(distance), e.g. the mother of a daughter cell; 0 when none (ParentObjectNumber, given as a track label).',
     '- centroid_x, centroid_y: mean column and row of its pixels (Location_Center_X/Y).',
     '- trajectory_x, trajectory_y, distance_traveled: the step from the previous plane\'s centroid and its length; 0 ' +
-      'for a new object (TrajectoryX/Y, DistanceTraveled).',
+      'for a new object; across a closed gap, the step from the last centroid seen (TrajectoryX/Y, DistanceTraveled).',
     '- displacement: straight-line distance from where the track started (Displacement); integrated_distance: the ' +
       'sum of its steps so far (IntegratedDistance); linearity = displacement / integrated_distance, empty (NaN) ' +
       'while that is 0 (Linearity).',
-    '- lifetime: the number of planes the track has existed, 1 where it starts (Lifetime); final_age: the ' +
-      'lifetime on a track\'s last row (where it ends, or on the last plane), empty elsewhere (FinalAge).',
+    '- lifetime: the number of planes the track has existed, 1 where it starts, planes missing inside a closed gap ' +
+      'included (Lifetime); final_age: the lifetime on a track\'s last row (where it ends, or on the last plane), ' +
+      'empty elsewhere (FinalAge).',
     '- new: 1 where a track starts, including every object of the first plane; lost: 1 on the last row of a track ' +
       'that ends before the last plane. The sum of new over a plane is CellProfiler\'s NewObjectCount of that frame ' +
       'and the sum of lost its LostObjectCount of the next frame, except that here a split daughter counts as new and ' +
@@ -92,12 +99,33 @@ export const trackObjects = defineNode({
         description: 'The fewest pixels two objects must share to be linked.',
         shownWhen: { method: ['overlap'] },
       }),
+    max_gap: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(0)
+      .meta({
+        label: 'Max gap',
+        unit: 'planes',
+        description: 'Gap closing: the most consecutive planes a cell may be missing from and still keep its track; 0 = no gap closing.',
+      }),
+    gap_distance: z
+      .number()
+      .positive()
+      .max(1e6)
+      .default(20)
+      .meta({
+        label: 'Gap distance',
+        unit: 'px',
+        description: 'Gap closing (Max gap above 0): the farthest a cell\'s centroid may move across the gap.',
+      }),
   }),
-  run: ({ labels }, { method, max_distance, min_overlap }) => {
+  run: ({ labels }, { method, max_distance, min_overlap, max_gap, gap_distance }) => {
     if (labels.planes < 2) {
       throw new UserError('track-objects needs a stack of labels (planes = frames), got 2-D labels (1 plane): segment the whole time-lapse');
     }
-    const t = trackKernel(labels, { method, maxDistance: max_distance, minOverlap: min_overlap });
+    const t = trackKernel(labels, { method, maxDistance: max_distance, minOverlap: min_overlap, maxGap: max_gap, gapDistance: gap_distance });
     const r = t.rows;
     const table = createTable(
       [

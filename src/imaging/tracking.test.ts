@@ -183,6 +183,58 @@ describe('trackObjects', () => {
   });
 });
 
+describe('trackObjects, gap closing', () => {
+  // A disk moving +3 in x per plane, missing from planes 2 and 3; a second disk far away throughout
+  const frames = (missing: number[]): Shape[][] =>
+    [0, 1, 2, 3, 4, 5].map((p) => [
+      ...(missing.includes(p) ? [] : [{ label: 7, disk: [6 + 3 * p, 6, 3] as [number, number, number] }]),
+      { label: 9, disk: [40, 20, 3] as [number, number, number] },
+    ]);
+
+  it('a cell missing from one plane keeps its track; steps, lifetime and age count across the gap', () => {
+    const l = stack(50, 30, frames([2]));
+    const without = trackObjects(l, OVERLAP);
+    expect(without.labels.count).toBe(3);
+    for (const options of [{ ...OVERLAP, maxGap: 1, gapDistance: 10 }, { ...distance(5), maxGap: 1, gapDistance: 10 }]) {
+      const { labels, rows } = trackObjects(l, options);
+      expect(labels.count).toBe(2);
+      const mine = col(rows, 'label').map((t, r) => (t === 1 ? r : -1)).filter((r) => r >= 0);
+      expect(mine.map((r) => rows.plane[r])).toEqual([0, 1, 3, 4, 5]);
+      expect(mine.map((r) => rows.trajectoryX[r])).toEqual([0, 3, 6, 3, 3]); // across the gap: from plane 1's centroid
+      expect(mine.map((r) => rows.integratedDistance[r])).toEqual([0, 3, 9, 12, 15]);
+      expect(mine.map((r) => rows.lifetime[r])).toEqual([1, 2, 4, 5, 6]);
+      expect(mine.map((r) => rows.isNew[r])).toEqual([1, 0, 0, 0, 0]);
+      expect(mine.map((r) => rows.parentLabel[r])).toEqual([0, 1, 1, 1, 1]);
+      expect(mine.map((r) => rows.lost[r])).toEqual([0, 0, 0, 0, 0]);
+      expect(mine.map((r) => rows.finalAge[r])).toEqual([NaN, NaN, NaN, NaN, 6]);
+      expect(at(labels, 3, 15, 6)).toBe(1);
+    }
+  });
+
+  it('bridges as many missing planes as Max gap, not more, and only within Gap distance', () => {
+    const l = stack(50, 30, frames([2, 3])); // plane 1 at x 9, back at plane 4 at x 18
+    const tracks = (options: TrackingOptions) => trackObjects(l, options).labels.count;
+    expect(tracks({ ...OVERLAP, maxGap: 1, gapDistance: 20 })).toBe(3);
+    expect(tracks({ ...OVERLAP, maxGap: 2, gapDistance: 20 })).toBe(2);
+    expect(tracks({ ...OVERLAP, maxGap: 2, gapDistance: 9 })).toBe(2);
+    expect(tracks({ ...OVERLAP, maxGap: 2, gapDistance: 8.9 })).toBe(3);
+  });
+
+  it('joins one to one and optimally: two cells missing from the same plane each find their own', () => {
+    // A (8, 6) and B (12, 14) both vanish in plane 1 and are back in plane 2 at (12, 9) and (16, 18). Both ends
+    // are 5 px from (12, 9): taking the nearest first may give it to B and leave A and (16, 18) unjoined; the
+    // optimum joins A to it and B to (16, 18), 5.66 px away.
+    const l = stack(40, 24, [
+      [{ label: 1, disk: [8, 6, 2] }, { label: 2, disk: [12, 14, 2] }],
+      [],
+      [{ label: 3, disk: [12, 9, 2] }, { label: 4, disk: [16, 18, 2] }],
+    ]);
+    const { rows } = trackObjects(l, { ...distance(3), maxGap: 1, gapDistance: 6 });
+    expect(col(rows, 'label')).toEqual([1, 2, 1, 2]);
+    expect(col(rows, 'inputLabel')).toEqual([1, 2, 3, 4]);
+  });
+});
+
 interface RefCase {
   labels: string;
   methods: Record<string, { params: { min_overlap?: number; max_distance?: number }; table: Record<string, (number | null)[]> }>;
@@ -213,5 +265,15 @@ describe('trackObjects against scripts/reference/track_objects.py (scipy linear_
       for (let i = p * n; i < (p + 1) * n; i++) if (crowded.data[i] === table.input_label[r]) expected[i] = label!;
     });
     expect(labels.data).toEqual(expected);
+  });
+
+  const gaps = (ref.crowded as RefCase & { gaps: Record<string, { method: 'overlap' | 'distance'; params: { min_overlap?: number; max_distance?: number; max_gap: number; gap_distance: number }; table: Record<string, (number | null)[]> }> }).gaps;
+  it.each(Object.keys(gaps))('the crowded sequence with gap closing, %s: same table', (name) => {
+    const { method, params, table } = gaps[name];
+    const options = { method, maxDistance: params.max_distance ?? 50, minOverlap: params.min_overlap ?? 1, maxGap: params.max_gap, gapDistance: params.gap_distance };
+    const { labels, rows } = trackObjects(crowded, options);
+    for (const [key, name] of COLUMNS) expect(col(rows, key), name).toEqual(table[name].map((v) => (v === null ? NaN : v)));
+    // fewer tracks than without gap closing: objects that vanished for a plane were taken back
+    expect(labels.count).toBeLessThan(trackObjects(crowded, { ...options, maxGap: 0 }).labels.count);
   });
 });

@@ -3,8 +3,10 @@
 // consecutive planes is an assignment problem solved exactly (Hungarian method) on each connected group
 // of candidate pairs: 'overlap' maximises the total number of shared pixels (equal totals: the smaller
 // total centroid distance); 'distance' minimises the total centroid distance plus maxDistance for every
-// object left unlinked. Measurements follow CellProfiler's per-object TrackObjects features, from float
-// centroids (mean column and row).
+// object left unlinked. Optionally, gap closing then joins a track that ends to one that starts 1 to
+// maxGap planes later nearby (an object missed by the segmentation in a frame or two), again one to one
+// and optimal (closeGaps). Measurements follow CellProfiler's per-object TrackObjects features, from
+// float centroids (mean column and row), a step across a gap being from the last centroid seen.
 import { bestOneToOne } from './assignment';
 import { copyMeta, createLabels, type Labels } from '../core/image';
 
@@ -17,6 +19,10 @@ export interface TrackingOptions {
   maxDistance: number;
   /** overlap: the fewest shared pixels of a link. */
   minOverlap: number;
+  /** Gap closing: the most planes an object may be missing from inside its track (0 or absent: no gap closing). */
+  maxGap?: number;
+  /** Gap closing: the farthest apart the centroids at the two sides of a gap may be, in pixels. */
+  gapDistance?: number;
 }
 
 /** One entry per object and plane, planes in order and, within a plane, track labels ascending. */
@@ -159,44 +165,6 @@ function bestCandidate(c: Candidates, nNew: number): Int32Array {
   return best;
 }
 
-/** Per tracked object of one plane: what the next plane needs to continue its track. */
-interface TrackState {
-  track: Int32Array;
-  startX: Float64Array;
-  startY: Float64Array;
-  integrated: Float64Array;
-  lifetime: Float64Array;
-  /** Row index in the output of each object, to set `lost` and `final_age` once the next plane is linked. */
-  row: Int32Array;
-}
-
-/** The track state of the current plane's objects: linked ones continue their old track, others start one. */
-function continueTracks(cur: PlaneObjects, prev: PlaneObjects | undefined, prevState: TrackState | undefined, link: Int32Array, newTrack: () => number): TrackState {
-  const m = cur.labels.length;
-  const state: TrackState = {
-    track: new Int32Array(m), startX: new Float64Array(m), startY: new Float64Array(m),
-    integrated: new Float64Array(m), lifetime: new Float64Array(m), row: new Int32Array(m),
-  };
-  for (let b = 0; b < m; b++) {
-    const a = link[b];
-    if (a >= 0 && prev && prevState) {
-      const dx = cur.cx[b] - prev.cx[a];
-      const dy = cur.cy[b] - prev.cy[a];
-      state.track[b] = prevState.track[a];
-      state.startX[b] = prevState.startX[a];
-      state.startY[b] = prevState.startY[a];
-      state.integrated[b] = prevState.integrated[a] + Math.sqrt(dx * dx + dy * dy);
-      state.lifetime[b] = prevState.lifetime[a] + 1;
-    } else {
-      state.track[b] = newTrack();
-      state.startX[b] = cur.cx[b];
-      state.startY[b] = cur.cy[b];
-      state.lifetime[b] = 1;
-    }
-  }
-  return state;
-}
-
 /** Tracks the objects of `labels` (planes = frames) from plane to plane; see the file comment. */
 export function trackObjects(labels: Labels, options: TrackingOptions): { labels: Labels; rows: TrackRows } {
   const { width, height, planes } = labels;
@@ -204,17 +172,14 @@ export function trackObjects(labels: Labels, options: TrackingOptions): { labels
   let maxLabel = 0;
   for (let i = 0; i < labels.data.length; i++) if (labels.data[i] > maxLabel) maxLabel = labels.data[i];
   const slot = new Int32Array(maxLabel + 1).fill(-1);
-  const out = new Uint32Array(labels.data.length);
-  const cols: Record<keyof TrackRows, number[]> = {
-    label: [], plane: [], inputLabel: [], parentLabel: [], centroidX: [], centroidY: [], trajectoryX: [], trajectoryY: [],
-    distanceTraveled: [], displacement: [], integratedDistance: [], linearity: [], lifetime: [], finalAge: [], isNew: [], lost: [],
-  };
-  let nextTrack = 1;
+
+  // 1. consecutive planes linked one to one; each object's link (-1: none) and best candidate (for parent_label)
+  const objects: Omit<PlaneObjects, 'pixelObject'>[] = [];
+  const links: Int32Array[] = [];
+  const candidates: Int32Array[] = [];
   let prev: PlaneObjects | undefined;
-  let prevState: TrackState | undefined;
   for (let p = 0; p < planes; p++) {
-    const plane = labels.data.subarray(p * n, (p + 1) * n);
-    const cur = planeObjects(plane, width, slot);
+    const cur = planeObjects(labels.data.subarray(p * n, (p + 1) * n), width, slot);
     const m = cur.labels.length;
     let link: Int32Array = new Int32Array(m).fill(-1);
     let candidate: Int32Array = link;
@@ -223,52 +188,135 @@ export function trackObjects(labels: Labels, options: TrackingOptions): { labels
       link = linkCandidates(c, prev.labels.length, m);
       candidate = bestCandidate(c, m);
     }
-    const state = continueTracks(cur, prev, prevState, link, () => nextTrack++);
-    // an old object not continued ends its track in the previous plane
-    if (prevState) {
-      const continued = new Uint8Array(prevState.track.length);
-      for (const a of link) if (a >= 0) continued[a] = 1;
-      continued.forEach((c, a) => {
-        if (c) return;
-        cols.lost[prevState!.row[a]] = 1;
-        cols.finalAge[prevState!.row[a]] = prevState!.lifetime[a];
-      });
-    }
-    const order = Array.from({ length: m }, (_, b) => b).sort((x, y) => state.track[x] - state.track[y]);
+    objects.push({ labels: cur.labels, cx: cur.cx, cy: cur.cy });
+    links.push(link);
+    candidates.push(candidate);
+    prev = cur;
+  }
+
+  // 2. segments: runs of linked objects, numbered in order of first appearance
+  const segment: Int32Array[] = [];
+  const first: [number, number][] = [];
+  const last: [number, number][] = [];
+  for (let p = 0; p < planes; p++) {
+    const ids = new Int32Array(objects[p].labels.length);
+    links[p].forEach((a, b) => {
+      ids[b] = a >= 0 ? segment[p - 1][a] : first.push([p, b]) - 1;
+      last[ids[b]] = [p, b];
+    });
+    segment.push(ids);
+  }
+
+  // 3. gap closing: a segment's end joined to a later segment's start; then tracks = chains of segments
+  const before = closeGaps(objects, first, last, planes, options);
+  const trackOfSegment = new Int32Array(first.length);
+  let tracks = 0;
+  // a segment's predecessor starts earlier, so it has a lower number and its track is known
+  for (let s = 0; s < first.length; s++) trackOfSegment[s] = before[s] >= 0 ? trackOfSegment[before[s]] : ++tracks;
+
+  // 4. rows, plane by plane, by track label; the stack relabelled with track labels
+  const cols: Record<keyof TrackRows, number[]> = {
+    label: [], plane: [], inputLabel: [], parentLabel: [], centroidX: [], centroidY: [], trajectoryX: [], trajectoryY: [],
+    distanceTraveled: [], displacement: [], integratedDistance: [], linearity: [], lifetime: [], finalAge: [], isNew: [], lost: [],
+  };
+  const seen = new Uint8Array(tracks + 1);
+  const startX = new Float64Array(tracks + 1);
+  const startY = new Float64Array(tracks + 1);
+  const startPlane = new Int32Array(tracks + 1);
+  const lastX = new Float64Array(tracks + 1);
+  const lastY = new Float64Array(tracks + 1);
+  const integrated = new Float64Array(tracks + 1);
+  const lastRow = new Int32Array(tracks + 1);
+  const out = new Uint32Array(labels.data.length);
+  for (let p = 0; p < planes; p++) {
+    const { labels: inputLabels, cx, cy } = objects[p];
+    const track = Array.from(segment[p], (s) => trackOfSegment[s]);
+    const order = Array.from(track.keys()).sort((x, y) => track[x] - track[y]);
     for (const b of order) {
-      const a = link[b];
-      const linked = a >= 0 && prev !== undefined;
-      const dx = linked ? cur.cx[b] - prev!.cx[a] : 0;
-      const dy = linked ? cur.cy[b] - prev!.cy[a] : 0;
-      const ex = cur.cx[b] - state.startX[b];
-      const ey = cur.cy[b] - state.startY[b];
+      const t = track[b];
+      const isNew = !seen[t];
+      let dx = 0;
+      let dy = 0;
+      if (isNew) {
+        seen[t] = 1;
+        startX[t] = cx[b];
+        startY[t] = cy[b];
+        startPlane[t] = p;
+      } else {
+        dx = cx[b] - lastX[t];
+        dy = cy[b] - lastY[t];
+        integrated[t] += Math.sqrt(dx * dx + dy * dy);
+      }
+      lastX[t] = cx[b];
+      lastY[t] = cy[b];
+      const ex = cx[b] - startX[t];
+      const ey = cy[b] - startY[t];
       const displacement = Math.sqrt(ex * ex + ey * ey);
-      const parentOld = linked ? a : candidate[b];
-      state.row[b] = cols.label.length;
-      cols.label.push(state.track[b]);
+      const parent = candidates[p][b];
+      lastRow[t] = cols.label.length;
+      cols.label.push(t);
       cols.plane.push(p);
-      cols.inputLabel.push(cur.labels[b]);
-      cols.parentLabel.push(parentOld >= 0 && prevState ? prevState.track[parentOld] : 0);
-      cols.centroidX.push(cur.cx[b]);
-      cols.centroidY.push(cur.cy[b]);
+      cols.inputLabel.push(inputLabels[b]);
+      cols.parentLabel.push(!isNew ? t : parent >= 0 ? trackOfSegment[segment[p - 1][parent]] : 0);
+      cols.centroidX.push(cx[b]);
+      cols.centroidY.push(cy[b]);
       cols.trajectoryX.push(dx);
       cols.trajectoryY.push(dy);
       cols.distanceTraveled.push(Math.sqrt(dx * dx + dy * dy));
       cols.displacement.push(displacement);
-      cols.integratedDistance.push(state.integrated[b]);
-      cols.linearity.push(displacement / state.integrated[b]);
-      cols.lifetime.push(state.lifetime[b]);
-      cols.finalAge.push(p === planes - 1 ? state.lifetime[b] : NaN);
-      cols.isNew.push(linked ? 0 : 1);
+      cols.integratedDistance.push(integrated[t]);
+      cols.linearity.push(displacement / integrated[t]);
+      cols.lifetime.push(p - startPlane[t] + 1);
+      cols.finalAge.push(NaN);
+      cols.isNew.push(isNew ? 1 : 0);
       cols.lost.push(0);
     }
-    for (let i = 0; i < n; i++) {
-      const k = cur.pixelObject[i];
-      if (k >= 0) out[p * n + i] = state.track[k];
-    }
-    prev = cur;
-    prevState = state;
+    inputLabels.forEach((l, b) => (slot[l] = track[b]));
+    for (let i = p * n; i < (p + 1) * n; i++) if (labels.data[i] !== 0) out[i] = slot[labels.data[i]];
+    for (const l of inputLabels) slot[l] = -1;
+  }
+  // a track's last row: its final age, and lost when that is before the last plane
+  for (let t = 1; t <= tracks; t++) {
+    const r = lastRow[t];
+    cols.finalAge[r] = cols.lifetime[r];
+    if (cols.plane[r] < planes - 1) cols.lost[r] = 1;
   }
   const rows = Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)])) as unknown as TrackRows;
-  return { labels: createLabels({ width, height, planes }, out, nextTrack - 1, copyMeta(labels.meta)), rows };
+  return { labels: createLabels({ width, height, planes }, out, tracks, copyMeta(labels.meta)), rows };
+}
+
+/**
+ * For each segment, the earlier segment it continues across a gap (-1: none). A segment ending at plane e
+ * (before the last plane) can be continued by one starting at plane s with 2 <= s − e <= maxGap + 1 (1 to
+ * maxGap planes missing) whose first centroid lies within gapDistance of the end's last; the joins are one
+ * to one and minimise the total distance plus gapDistance for every end or start left unjoined (as the
+ * distance method links consecutive planes).
+ */
+function closeGaps(
+  objects: Omit<PlaneObjects, 'pixelObject'>[], first: [number, number][], last: [number, number][], planes: number, options: TrackingOptions,
+): Int32Array {
+  const before = new Int32Array(first.length).fill(-1);
+  const maxGap = options.maxGap ?? 0;
+  const reach = options.gapDistance ?? 0;
+  if (maxGap < 1 || !(reach > 0)) return before;
+  const ends = last.map((_, s) => s).filter((s) => last[s][0] <= planes - 3);
+  const starts = first.map((_, s) => s).filter((s) => first[s][0] >= 2);
+  // the starts of each plane (as columns), so an end only meets the starts 2 to maxGap + 1 planes later
+  const startsIn: number[][] = Array.from({ length: planes }, () => []);
+  starts.forEach((s, col) => startsIn[first[s][0]].push(col));
+  const pairs: { row: number; col: number; weight: number }[] = [];
+  ends.forEach((e, row) => {
+    const [pe, be] = last[e];
+    for (let ps = pe + 2; ps <= Math.min(pe + maxGap + 1, planes - 1); ps++) {
+      for (const col of startsIn[ps]) {
+        const bs = first[starts[col]][1];
+        const dx = objects[ps].cx[bs] - objects[pe].cx[be];
+        const dy = objects[ps].cy[bs] - objects[pe].cy[be];
+        const d = Math.sqrt(dx * dx + dy * dy);
+        if (d <= reach) pairs.push({ row, col, weight: 2 * reach - d });
+      }
+    }
+  });
+  for (const k of bestOneToOne(pairs, ends.length, starts.length)) before[starts[pairs[k].col]] = ends[pairs[k].row];
+  return before;
 }
