@@ -141,6 +141,20 @@ def assign(w):
     return chosen
 
 
+def plane_links(prev, cur, method, max_distance, min_overlap):
+    """For each object of cur, the object of prev it is linked to and its parent candidate (-1: none)."""
+    m = len(cur[0])
+    link = np.full(m, -1)
+    parent = np.full(m, -1)
+    if prev is not None and len(prev[0]) and m:
+        w = weights(prev, cur, method, max_distance, min_overlap)
+        for i, j in assign(w):
+            link[j] = i
+        for j in range(m):
+            parent[j] = link[j] if link[j] >= 0 else (int(np.argmax(w[:, j])) if w[:, j].max() > 0 else -1)
+    return link, parent
+
+
 def track(stack, method, max_distance=50.0, min_overlap=1):
     rows = {k: [] for k in ['label', 'plane', 'input_label', 'parent_label', 'centroid_x', 'centroid_y',
                             'trajectory_x', 'trajectory_y', 'distance_traveled', 'displacement',
@@ -152,14 +166,7 @@ def track(stack, method, max_distance=50.0, min_overlap=1):
         cur = plane_objects(plane)
         labels, cx, cy, idx = cur
         m = len(labels)
-        link = np.full(m, -1)
-        parent = np.full(m, -1)
-        if prev is not None and len(prev[0]) and m:
-            w = weights(prev, cur, method, max_distance, min_overlap)
-            for i, j in assign(w):
-                link[j] = i
-            for j in range(m):
-                parent[j] = link[j] if link[j] >= 0 else (int(np.argmax(w[:, j])) if w[:, j].max() > 0 else -1)
+        link, parent = plane_links(prev, cur, method, max_distance, min_overlap)
         track_of = np.zeros(m, np.int64)
         start = np.zeros((m, 2))
         integrated = np.zeros(m)
@@ -221,15 +228,7 @@ def track_with_gaps(stack, method, max_distance=50.0, min_overlap=1, max_gap=0, 
     prev = None
     for plane in stack:
         cur = plane_objects(plane)
-        m = len(cur[0])
-        link = np.full(m, -1)
-        parent = np.full(m, -1)
-        if prev is not None and len(prev[0]) and m:
-            w = weights(prev, cur, method, max_distance, min_overlap)
-            for i, j in assign(w):
-                link[j] = i
-            for j in range(m):
-                parent[j] = link[j] if link[j] >= 0 else (int(np.argmax(w[:, j])) if w[:, j].max() > 0 else -1)
+        link, parent = plane_links(prev, cur, method, max_distance, min_overlap)
         objs.append(cur)
         links.append(link)
         parents.append(parent)
