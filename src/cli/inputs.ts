@@ -25,7 +25,6 @@ export interface InputFile {
   paired?: Record<string, string>;
 }
 
-
 /**
  * The image files of a folder, sorted by name. The listing's entry types spare a stat per file
  * (10^5-image folders); only a symbolic link is stat'ed, to follow it as before.

@@ -76,7 +76,7 @@ function Editor() {
       try {
         await session.addFolders(await Promise.all(folders.map(imagesOfDroppedFolder)));
       } catch (err) {
-        session.notify(`Could not read the folder ${folders.map((f) => f.name).join(', ')}: ${describeError(err)}`, 'error');
+        session.notify(`Could not read the folder ${folders.map((f) => f.name).join(', ')}: ${err instanceof Error ? err.message : String(err)}`, 'error');
       }
     }
     if (files.length) await readFiles(files);

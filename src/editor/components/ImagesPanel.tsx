@@ -1,7 +1,7 @@
-// The images the pipeline runs on: add more (files or a folder's images, picked or dropped), pick the one previewed, or use the
-// checked ones as one image ordered by file name: a stack of planes, or one file per channel. One
-// image at a time, the files paired with an image (Pair files) are listed under it, not as images,
-// and the pipeline can run on all the images at once (BatchRun).
+// The images the pipeline runs on: add more (files, or a folder's images; picked or dropped), pick the
+// one previewed, or use the checked ones as one image ordered by file name: a stack of planes, or one
+// file per channel. One image at a time, the files paired with an image (Pair files) are listed under
+// it, not as images, and the pipeline can run on all the images at once (BatchRun).
 import { useRef, type ReactNode } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
 import { stackRows, type StackRow } from '../files/stack-choice';

@@ -3,7 +3,6 @@
 // (state.ts), the notices (notices.ts), the images and which of them a run reads (images.ts), the
 // live single-image run (single-run.ts) and "Run on all images" (batch-run.ts); it keeps here the
 // start-up, the documents opened, the viewer, the cache and autosave. No React.
-import { describeError } from '../../core/errors';
 import type { Registry } from '../../core/node';
 import type { EngineClient } from '../../runtime/client';
 import { loadPipeline } from '../commands/load-pipeline';
@@ -164,7 +163,7 @@ export class Session {
     try {
       await this.images.addFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
     } catch (err) {
-      this.notify(`Could not read the images of ${found.flatMap((f) => f.folders).join(', ')}: ${describeError(err)}`, 'error');
+      this.notify(`Could not read the images of ${found.flatMap((f) => f.folders).join(', ')}: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
     }
     const notice = folderNotice(found);
