@@ -1,8 +1,36 @@
 // Files the runner writes appear whole or not at all: written under a temporary name, then renamed.
 // An interrupted run stops writing, lets the writes in flight finish, and removes its temporary files.
+// A file that cannot be written (a full disk, a read-only folder) is the output folder's problem, not
+// the image's: OutputWriteError, which stops the run (every later image would fail the same way).
 import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { UserError } from '../core/errors';
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'a file stands where a folder is needed',
+  EISDIR: 'a folder stands where the file should be',
+  EIO: 'input/output error',
+};
+
+/** An output file that cannot be written, with the system's reason. */
+export class OutputWriteError extends UserError {
+  constructor(readonly path: string, readonly code: string) {
+    super(`cannot write ${path}: ${REASONS[code] ? `${REASONS[code]} (${code})` : code}`);
+  }
+}
+
+/** The error to throw for a failed write of `path`: an OutputWriteError when the system gave a reason. */
+export function writeFailure(path: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new OutputWriteError(path, code) : err;
+}
 
 /** This process's temporary files end so (its worker threads share its pid): see removeOwnPartials. */
 const PARTIAL = `.${process.pid}-`;
@@ -18,14 +46,14 @@ let stopped = false;
 export function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   if (stopped) return new Promise<void>(() => {});
   const write = (async () => {
-    await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}${PARTIAL}${Math.random().toString(36).slice(2)}.partial`;
     try {
+      await mkdir(dirname(path), { recursive: true });
       await writeFile(tmp, data);
       await rename(tmp, path);
     } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw writeFailure(path, err);
     }
   })();
   inFlight.add(write);

@@ -115,3 +115,35 @@ describe('cellgraph run interrupted', () => {
     expect(again.stdout).toMatch(/40 images: 40 ok, 0 failed, [1-9]\d* resumed from an earlier run/);
   });
 });
+
+describe('cellgraph run with an output it cannot write', () => {
+  // a file named like the folder save-image writes into: every image's outlines would fail alike, as
+  // on a full disk (ENOSPC), so the run stops at the first instead of failing image after image
+  it.each([
+    ['on the main thread', ['--jobs', '1']],
+    ['in worker threads', ['--jobs', '2', '--timeout', '60']],
+  ])('stops %s with one line and exit 2, no tables and no partial files; once fixed, a re-run finishes', (_, jobs) => {
+    const dir = join(tmp, `unwritable-in-${jobs.length}`);
+    mkdirSync(dir);
+    for (const name of ['a.tif', 'b.tif', 'c.tif']) copyFileSync(join(IMAGES, 'dsb2018_256_uint8.tif'), join(dir, name));
+    const out = join(tmp, `unwritable-out-${jobs.length}`);
+    mkdirSync(out);
+    writeFileSync(join(out, 'outlines'), 'not a folder');
+    const declump = join(REPO_ROOT, 'pipelines', 'nuclei-declump.json');
+    const r = cellgraph(['run', declump, dir, '--out', out, ...jobs]);
+    expect(r.code).toBe(2);
+    const last = r.stderr.trim().split('\n').pop();
+    expect(last).toMatch(
+      /^cellgraph: stopped after [0-2] of 3 images: cannot write .*outlines\/[abc]\.tif: a file stands where a folder is needed \((EEXIST|ENOTDIR)\)\. No tables written; free the space \(or choose another --out\) and run again to resume\.$/,
+    );
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    const left = readdirSync(out, { recursive: true }).map(String);
+    expect(left.filter((f) => f.includes('partial'))).toEqual([]);
+    expect(left.filter((f) => f.endsWith('.csv'))).toEqual([]);
+    rmSync(join(out, 'outlines'));
+    const again = cellgraph(['run', declump, dir, '--out', out, ...jobs]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^3 images: 3 ok, 0 failed/);
+    expect(readdirSync(join(out, 'outlines')).sort()).toEqual(['a.tif', 'b.tif', 'c.tif']);
+  });
+});

@@ -14,7 +14,7 @@ import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
 import { encodeSavedImages } from '../io/saved-images';
 import type { InputFile } from './inputs';
-import { writeAtomic } from './atomic-write';
+import { OutputWriteError, writeAtomic } from './atomic-write';
 
 /** Bump when what a record holds changes, so old records are not reused. */
 const RECORD_VERSION = 2;
@@ -26,6 +26,8 @@ export interface ImageRecord extends BatchRecord {
   stack?: string;
   /** True when the record was reused from an earlier run. */
   resumed?: boolean;
+  /** The image's outputs could not be written (OutputWriteError): the run stops, as every later image would fail too. */
+  fatal?: boolean;
 }
 
 export interface ProcessContext {
@@ -102,10 +104,10 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
       tables: collectTables(ctx, result.values),
       durationMs: Math.round(performance.now() - started),
     };
+    if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
   } catch (err) {
-    return fail(describeError(err));
+    return err instanceof OutputWriteError ? { ...fail(err.message), fatal: true } : fail(describeError(err));
   }
-  if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
   return record;
 }
 

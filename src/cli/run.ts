@@ -8,7 +8,7 @@ import { UserError } from '../core/errors';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
 import type { InputFile } from './inputs';
-import { removeOwnPartials, stopWriting, writeAtomic } from './atomic-write';
+import { OutputWriteError, removeOwnPartials, stopWriting, writeAtomic, writeFailure } from './atomic-write';
 import { savedImagePath, type ImageRecord } from './process';
 import { embeddablePipeline, type RunSettings } from './prepare';
 import { Progress } from './progress';
@@ -147,36 +147,46 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
 
+  let stopping = false;
   const onRecord = (index: number, record: ImageRecord) => {
+    if (stopping) return;
+    if (record.fatal) return stop(`cellgraph: stopped after ${ok + failed} of ${mine.length} images: ${record.error}. No tables written; free the space (or choose another --out) and run again to resume.`, 2);
     if (record.status === 'ok') ok++;
     else failed++;
     if (record.resumed) resumed++;
     progress.update(inputs[index].display, record);
     done.set(index, record);
-    while (nextToWrite < mine.length && done.has(mine[nextToWrite])) {
-      write(done.get(mine[nextToWrite])!);
-      done.delete(mine[nextToWrite]);
-      nextToWrite++;
+    try {
+      while (nextToWrite < mine.length && done.has(mine[nextToWrite])) {
+        write(done.get(mine[nextToWrite])!);
+        done.delete(mine[nextToWrite]);
+        nextToWrite++;
+      }
+    } catch (err) {
+      const failure = writeFailure('a table', err);
+      if (!(failure instanceof OutputWriteError)) throw err;
+      stop(`cellgraph: stopped after ${ok + failed} of ${mine.length} images: ${failure.message}. No tables written; free the space (or choose another --out) and run again to resume.`, 2);
     }
   };
 
-  // Ctrl-C: no half tables are left behind; finished images are remembered, so a re-run resumes
-  // (workers are stopped and this thread's writes settle first, so no temporary file appears after the sweep)
-  let stopping = false;
-  const interrupted = (signal: NodeJS.Signals) => {
+  // Ctrl-C, or an output that cannot be written: no half tables are left behind; finished images are
+  // remembered, so a re-run resumes (workers are stopped and this thread's writes settle first, so no
+  // temporary file appears after the sweep)
+  const stop = (line: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    const finished = ok + failed;
     void (async () => {
       await stopWorkers();
       await stopWriting();
       writers.forEach((w) => w.abort());
       removeOwnPartials(settings.outDir);
       progress.finish();
-      opts.log(`cellgraph: interrupted (${signal}) after ${finished} of ${mine.length} images; no tables written. Run again to resume.`);
-      process.exit(130);
+      opts.log(line);
+      process.exit(code);
     })();
   };
+  const interrupted = (signal: NodeJS.Signals) =>
+    stop(`cellgraph: interrupted (${signal}) after ${ok + failed} of ${mine.length} images; no tables written. Run again to resume.`, 130);
   process.on('SIGINT', interrupted);
   process.on('SIGTERM', interrupted);
   try {
@@ -191,8 +201,14 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   progress.finish();
   const files: string[] = [];
   for (const [name, writer] of writers) {
-    writer.finish();
-    files.push(join(settings.outDir, `${name}.csv`));
+    const file = join(settings.outDir, `${name}.csv`);
+    try {
+      writer.finish();
+    } catch (err) {
+      writers.forEach((w) => w.abort());
+      throw writeFailure(file, err);
+    }
+    files.push(file);
     const sidecar = join(settings.outDir, `${name}.provenance.json`);
     await writeAtomic(sidecar, tables.provenanceText(name, embeddablePipeline(opts.checked)));
     files.push(sidecar);

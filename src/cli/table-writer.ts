@@ -23,10 +23,20 @@ export class CsvTableWriter {
     if (rows.length > 0) writeSync(this.fd, text);
   }
 
-  /** Header plus body, padded to the final width, renamed into place. */
+  /** Header plus body, padded to the final width, renamed into place; on a failed write neither file stays. */
   finish(): void {
-    closeSync(this.fd);
     const tmp = `${this.path}.${process.pid}.partial`;
+    try {
+      this.assemble(tmp);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      this.abort();
+      throw err;
+    }
+  }
+
+  private assemble(tmp: string): void {
+    closeSync(this.fd);
     const out = openSync(tmp, 'w');
     writeSync(out, this.layout.header());
     const input = openSync(this.bodyPath, 'r');

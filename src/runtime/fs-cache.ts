@@ -6,9 +6,10 @@ import { deserializeValue, serializeValue } from './serialize';
 
 export class FileCache implements CacheStore {
   private ready: Promise<unknown>;
+  private warned = false;
 
   constructor(private readonly dir: string) {
-    this.ready = mkdir(dir, { recursive: true });
+    this.ready = mkdir(dir, { recursive: true }).catch(() => undefined); // a folder that cannot be made: every set warns
   }
 
   private path(key: string): string {
@@ -33,12 +34,25 @@ export class FileCache implements CacheStore {
     }
   }
 
+  /**
+   * Stores a result. A cache that cannot be written (a full disk) does not fail the run, which only
+   * goes slower: said once on stderr, then the result is simply not kept.
+   */
   async set(key: string, value: NodeOutputs): Promise<void> {
-    await this.ready;
     const file = this.path(key);
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, serializeValue(value));
-    await rename(tmp, file);
+    try {
+      await this.ready;
+      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      await writeFile(tmp, serializeValue(value));
+      await rename(tmp, file);
+    } catch (err) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      if (!this.warned) {
+        this.warned = true;
+        const code = (err as NodeJS.ErrnoException).code ?? String(err);
+        process.stderr.write(`cellgraph: cannot write to the cache folder ${this.dir} (${code}); going on without keeping results there\n`);
+      }
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createImage, createLabels, createMask } from '../core/image';
 import { createTable } from '../core/table';
 import { FileCache } from './fs-cache';
@@ -53,6 +53,22 @@ describe('FileCache', () => {
     expect(back).toEqual(values());
     expect(await new FileCache(dir).get('cd'.repeat(32))).toBeUndefined();
     expect(readdirSync(join(dir, 'ab')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a cache folder that cannot be written does not fail the run: one warning, nothing kept', async () => {
+    const blocked = join(dir, 'blocked');
+    writeFileSync(blocked, 'a file where the cache folder should be');
+    const cache = new FileCache(join(blocked, 'cache'));
+    const warnings: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (warnings.push(String(text)), true));
+    try {
+      await cache.set('12'.repeat(32), values() as never);
+      await cache.set('34'.repeat(32), values() as never);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual([`cellgraph: cannot write to the cache folder ${join(blocked, 'cache')} (ENOTDIR); going on without keeping results there\n`]);
+    expect(await cache.get('12'.repeat(32))).toBeUndefined();
   });
 
   it('treats a damaged entry as a miss', async () => {
