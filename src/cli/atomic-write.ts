@@ -26,10 +26,13 @@ export class OutputWriteError extends UserError {
   }
 }
 
-/** The error to throw for a failed write of `path`: an OutputWriteError when the system gave a reason. */
+/** The system calls that write: a failed read (of an input) is not the output's problem. */
+const WRITING = new Set(['open', 'write', 'rename', 'mkdir', 'close', 'fsync', 'copyfile']);
+
+/** The error to throw for a failed write of `path`: an OutputWriteError when a writing system call gave a reason. */
 export function writeFailure(path: string, err: unknown): unknown {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new OutputWriteError(path, code) : err;
+  const { code, syscall } = (err ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) && (syscall === undefined || WRITING.has(syscall)) ? new OutputWriteError(path, code) : err;
 }
 
 /** This process's temporary files end so (its worker threads share its pid): see removeOwnPartials. */

@@ -1,9 +1,10 @@
 // cellgraph merge reads the shards' tables in 1 MiB chunks: characters whose bytes straddle two
-// chunks (any non-ASCII file name or value) must come through whole.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// chunks (any non-ASCII file name or value) must come through whole; an output it cannot write is one line.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../core/errors';
 import { mergeShards } from './merge';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-merge-'));
@@ -39,5 +40,17 @@ describe('cellgraph merge', () => {
         .join('') +
       `${name(200)},1,µ,5\n`;
     expect(merged === expected).toBe(true);
+  });
+
+  it('an output it cannot write: one line naming the file and the reason, and no temporary file', async () => {
+    const a = shard('wa', ['a.tif'], 'image,label', (image) => [`${image},1`]);
+    const b = shard('wb', ['b.tif'], 'image,label', (image) => [`${image},1`]);
+    const out = join(tmp, 'blocked');
+    mkdirSync(join(out, 'nuclei.csv', 'inside'), { recursive: true }); // a folder where the merged table goes
+    await expect(mergeShards([a, b], out)).rejects.toThrow(
+      new RegExp(`^cannot write ${join(out, 'nuclei.csv').replace(/[.*+?^$()|[\]\\]/g, '\\$&')}: a folder stands where the file should be \\(EISDIR\\)$`),
+    );
+    await expect(mergeShards([a, b], out)).rejects.toBeInstanceOf(UserError);
+    expect(readdirSync(out).filter((f) => f.includes('partial'))).toEqual([]);
   });
 });

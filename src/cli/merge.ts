@@ -12,7 +12,7 @@ import { canonicalJSON } from '../core/hash';
 import { csvLine, parseCsvLine, type Cell } from '../io/csv';
 import { TABLE_PROVENANCE_FORMAT, type TableColumn, type TableProvenance } from '../io/table-provenance';
 import { GroupSummary, groupFileName, writeGroupSummaries } from './group-summary';
-import { writeAtomic } from './atomic-write';
+import { writeAtomic, writeFailure } from './atomic-write';
 
 const SIDECAR = '.provenance.json';
 
@@ -73,9 +73,14 @@ function mergeCsv(paths: string[], dest: string): void {
       columns.push(name);
     }
   }
-  mkdirSync(dirname(dest), { recursive: true });
   const tmp = `${dest}.${process.pid}.partial`;
-  const out = openSync(tmp, 'w');
+  let out: number;
+  try {
+    mkdirSync(dirname(dest), { recursive: true });
+    out = openSync(tmp, 'w');
+  } catch (err) {
+    throw writeFailure(dest, err);
+  }
   try {
     writeSync(out, csvLine(columns));
     paths.forEach((path, k) => {
@@ -100,13 +105,17 @@ function mergeCsv(paths: string[], dest: string): void {
       }
       writeSync(out, text);
     });
-  } catch (err) {
     closeSync(out);
+    renameSync(tmp, dest);
+  } catch (err) {
+    try {
+      closeSync(out);
+    } catch {
+      /* closed before the rename failed */
+    }
     rmSync(tmp, { force: true });
-    throw err;
+    throw writeFailure(dest, err);
   }
-  closeSync(out);
-  renameSync(tmp, dest);
 }
 
 function readSidecar(path: string): TableProvenance {
