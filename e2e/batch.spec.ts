@@ -3,9 +3,12 @@
 // error, and the downloaded nuclei.csv and images.csv are what `cellgraph run` writes for the same
 // three files (images.csv but for duration_ms). The single image's previews are left as they were.
 // A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it, with the same files.
+// A chosen folder gives its images as the runner takes a folder; saved images come as a zip of the
+// runner's files.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cellgraph } from '../src/testing/cli';
 import { REPO, screenshot, type Browser } from './support/browser';
@@ -241,6 +244,31 @@ describe('Run on all images', () => {
       expect(nucleiCsv.bytes.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
       expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
       expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual([DSB, 'Z_touching.tif', 'a_blobs.tif']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('the images a pipeline saves come as one zip laid out as `cellgraph run` writes them (nuclei-declump\'s outlines/), byte for byte', async () => {
+    const fresh = await openEditor();
+    try {
+      const { page } = fresh;
+      const images = page.getByRole('region', { name: 'Images' });
+      await openExample(page, 'nuclei-declump.json');
+      await dropFiles(page, page.locator('.react-flow__pane'), [join(REPO, 'test-data/images', BLOBS)]);
+      await settle(page);
+      await images.getByRole('button', { name: 'Run on all 2 images' }).click();
+      const result = images.getByTestId('batch-result');
+      await result.waitFor();
+      expect(await result.getByTestId('batch-counts').textContent()).toBe('2 images: 2 ok, 0 failed');
+      const zip = await download(page, () => result.getByRole('button', { name: 'Download saved-images.zip' }).click());
+      expect(zip.name).toBe('saved-images.zip');
+      const entries = unzipSync(new Uint8Array(zip.bytes));
+      expect(Object.keys(entries).sort()).toEqual(['outlines/blobs.tif', `outlines/${DSB.replace('.tif', '')}.tif`].sort());
+      const out = join(tmp, 'out-saved');
+      const cli = cellgraph(['run', 'pipelines/nuclei-declump.json', join(REPO, 'public/samples', DSB), join(REPO, 'test-data/images', BLOBS), '--out', out, '--no-cache']);
+      expect(cli.code).toBe(0);
+      for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
     } finally {
       await fresh.close();
     }

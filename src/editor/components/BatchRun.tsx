@@ -2,12 +2,15 @@
 // PIPELINE <images> --out DIR` runs it (a batch node's pipeline in two passes, the first shown as
 // "First pass k of N"); while it runs, which image of how many, and Cancel; then how
 // many went through, each failed image with its one-line error, and the files the runner would write
-// (every exported table with all images' rows, its provenance, images.csv) to download.
+// (every exported table with all images' rows, its provenance, images.csv, and the saved images as a
+// zip) to download.
+import { zipSync, type Zippable } from 'fflate';
 import { useMemo } from 'react';
 import { batchFiles } from '../../io/batch-tables';
 import { downloadBytes } from '../files/download';
 import { useEditorState, useServices, useSessionState } from '../hooks/context';
 import type { BatchState } from '../session/batch-run';
+import { SAVED_FILES_LIMIT } from '../engine/protocol';
 
 export function BatchRun() {
   const { stack, batch } = useSessionState();
@@ -98,10 +101,35 @@ function BatchResult({ batch, saves, outdated, onClose }: { batch: BatchState; s
           ))}
         </div>
       )}
-      {batch.status === 'finished' && saves && (
-        <p className="cg-help">The images Save image writes are saved by <code>cellgraph run</code> only.</p>
-      )}
+      {batch.status === 'finished' && saves && <SavedImages saved={summary?.saved ?? []} leftOut={summary?.savedLeftOut ?? 0} />}
       <button type="button" className="link" onClick={onClose}>Close</button>
     </section>
+  );
+}
+
+/**
+ * The files the pipeline's save-image nodes wrote, as one zip laid out as `cellgraph run` lays them out
+ * under --out (`<name>/<image>.tif`); stored, not compressed (TIFF and PNG are compressed already or
+ * gain little, and storing is quick).
+ */
+function SavedImages({ saved, leftOut }: { saved: { path: string; bytes: Uint8Array }[]; leftOut: number }) {
+  const download = () => {
+    const files: Zippable = {};
+    for (const f of saved) files[f.path] = [f.bytes, { level: 0 }];
+    downloadBytes(zipSync(files), 'saved-images.zip', 'application/zip');
+  };
+  return (
+    <div className="cg-batch-files">
+      {saved.length > 0 && (
+        <button type="button" aria-label="Download saved-images.zip" onClick={download}>
+          saved-images.zip ({saved.length} file{saved.length === 1 ? '' : 's'})
+        </button>
+      )}
+      {leftOut > 0 && (
+        <p className="cg-help" data-testid="saved-left-out">
+          The saved images of {leftOut} image{leftOut === 1 ? ' are' : 's are'} not in the zip (over the {SAVED_FILES_LIMIT / 2 ** 20} MiB the editor keeps): <code>cellgraph run</code> writes them all.
+        </p>
+      )}
+    </div>
   );
 }

@@ -206,6 +206,29 @@ describe('Engine.runBatch', () => {
     expect(summary.records).toEqual([]);
   });
 
+  test('keeps the files save-image writes at the runner\'s paths, byte for byte what `cellgraph run` saves; past the limit, counts the images left out', async () => {
+    const declump = pipelineFile('nuclei-declump.json');
+    const { engine, items } = await engineWith([DSB, BLOBS, BROKEN]);
+    const summary = await engine.runBatch({ batchId: 1, pipeline: declump, items }, () => undefined);
+    expect(summary.records.map((r) => r.status)).toEqual(['ok', 'ok', 'error']);
+    expect(summary.saved!.map((f) => f.path)).toEqual(['outlines/dsb2018_256_uint8.tif', 'outlines/blobs.tif']);
+    expect(summary.savedLeftOut).toBe(0);
+    const checked = checkPipeline(declump, nodeRegistry);
+    if (!checked.ok) throw new Error('nuclei-declump does not check');
+    const outDir = join(tmp, 'saved-out');
+    const ctx = { checked: checked.checked, registry: nodeRegistry, outDir, maxPixels: 2 ** 28 };
+    for (const name of [DSB, BLOBS]) await processImage({ path: imagePath(name), display: name, stem: name.replace(/\.tif$/, '') }, ctx);
+    for (const f of summary.saved!) expect(Buffer.from(f.bytes).equals(readFileSync(join(outDir, f.path))), f.path).toBe(true);
+
+    engine.savedLimit = summary.saved![0].bytes.length + 1; // room for the first image's outlines only
+    const limited = await engine.runBatch({ batchId: 2, pipeline: declump, items }, () => undefined);
+    expect(limited.saved!.map((f) => f.path)).toEqual(['outlines/dsb2018_256_uint8.tif']);
+    expect(limited.savedLeftOut).toBe(1);
+    // a pipeline that saves nothing keeps nothing
+    const plain = await engine.runBatch({ batchId: 3, pipeline: nuclei, items }, () => undefined);
+    expect([plain.saved, plain.savedLeftOut]).toEqual([[], 0]);
+  });
+
   test('refuses, in one line, an invalid pipeline and two tables of one name', async () => {
     const { engine, items } = await engineWith([DSB, BLOBS]);
     const open: Pipeline = { ...nuclei, nodes: [...nuclei.nodes, { id: 'blur2', type: 'gaussian-blur', params: {} }] };

@@ -12,9 +12,9 @@ import type { Registry, SourceFile } from '../../core/node';
 import { formatProblem, type Pipeline } from '../../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../../core/validate';
 import { canonicalPipeline } from '../../io/embedded-provenance';
-import { encodeSavedImages } from '../../io/saved-images';
+import { encodeSavedImages, type SavedImage } from '../../io/saved-images';
 import { MISSING_SOURCE, runEditorFirstPass, type EditorFirstPass } from './batch-first-pass';
-import type { BatchEvent, BatchItem, BatchRequest, BatchSummary } from './protocol';
+import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary } from './protocol';
 
 /** What the batch needs of the engine. */
 export interface BatchHost {
@@ -27,6 +27,8 @@ export interface BatchHost {
   turn<T>(work: () => Promise<T>): Promise<T>;
   /** Told how many nodes an image ran (not from the cache). */
   ran?(nodes: number): void;
+  /** The most bytes of saved images to keep (default SAVED_FILES_LIMIT). */
+  savedLimit?: number;
 }
 
 /** Why the pipeline cannot run on all images (one line each), or the checked pipeline. */
@@ -54,7 +56,21 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     tableNames: tableNames(ctx),
     summaryColumns: summaryColumns(ctx).map((c) => c.column),
     pipeline: canonicalPipeline(ctx.checked.pipeline),
+    saved: [],
+    savedLeftOut: 0,
     ms: 0,
+  };
+  let savedBytes = 0;
+  const keepSaved = (image: string, files: SavedImage[]) => {
+    const size = files.reduce((n, f) => n + f.bytes.length, 0);
+    if (files.length === 0) return;
+    if (savedBytes + size > (host.savedLimit ?? SAVED_FILES_LIMIT)) {
+      summary.savedLeftOut!++;
+      return;
+    }
+    savedBytes += size;
+    const stem = image.replace(/\.[^.]*$/, '');
+    for (const f of files) summary.saved!.push({ path: `${f.name}/${stem}.${f.format === 'png' ? 'png' : 'tif'}`, bytes: f.bytes });
   };
   const total = items.length;
   const plan = planBatch(ctx.checked, ctx.registry);
@@ -66,14 +82,18 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
   const batch = first?.batch && secondPassOptions(plan, first.batch);
   for (const [index, item] of items.entries()) {
     if (signal.aborted) break;
-    const record = first?.failed.get(index) ?? (await host.turn(async () => {
-      if (signal.aborted) return undefined;
-      const source = await host.sourceOf(item);
-      const image = source?.name ?? item.name;
-      onEvent({ batchId, type: 'item-start', index, total, image });
-      return runItem(ctx, host, image, source, signal, batch);
-    }));
-    if (!record) break;
+    const done = first?.failed.has(index)
+      ? { record: first.failed.get(index)!, saved: [] }
+      : await host.turn(async () => {
+          if (signal.aborted) return undefined;
+          const source = await host.sourceOf(item);
+          const image = source?.name ?? item.name;
+          onEvent({ batchId, type: 'item-start', index, total, image });
+          return runItem(ctx, host, image, source, signal, batch);
+        });
+    if (!done) break;
+    const { record, saved } = done;
+    keepSaved(record.image, saved);
     summary.records.push(record);
     onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
   }
@@ -82,7 +102,11 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
   return summary;
 }
 
-/** One image's record, as `cellgraph run` makes it (cli/process.ts processImage); undefined when cancelled. */
+/**
+ * One image's record, as `cellgraph run` makes it (cli/process.ts processImage), and the files its
+ * save-image nodes write (an image whose result cannot be saved fails, as in the runner); undefined
+ * when cancelled.
+ */
 async function runItem(
   ctx: { checked: CheckedPipeline; registry: Registry },
   host: BatchHost,
@@ -90,17 +114,17 @@ async function runItem(
   source: SourceFile | undefined,
   signal: AbortSignal,
   batch?: Pick<RunOptions, 'batch' | 'only'>,
-): Promise<BatchRecord | undefined> {
+): Promise<{ record: BatchRecord; saved: SavedImage[] } | undefined> {
   const started = performance.now();
-  const fail = (error: string): BatchRecord => ({ image, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) });
+  const fail = (error: string) => ({ record: { image, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) } as BatchRecord, saved: [] });
   if (!source) return fail(MISSING_SOURCE);
   try {
     const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: host.cache(), signal, ...batch });
     host.ran?.(result.reports.filter((r) => r.status === 'done').length);
     if (result.error) return fail(result.error);
-    // the runner saves them, and an image whose result cannot be saved fails there: so here too
-    encodeSavedImages(ctx, result.values);
-    return { image, status: 'ok', summary: summarize(ctx, result.values), tables: collectTables(ctx, result.values), durationMs: Math.round(performance.now() - started) };
+    const saved = encodeSavedImages(ctx, result.values);
+    const record: BatchRecord = { image, status: 'ok', summary: summarize(ctx, result.values), tables: collectTables(ctx, result.values), durationMs: Math.round(performance.now() - started) };
+    return { record, saved };
   } catch (err) {
     if (signal.aborted) return undefined;
     return fail(describeError(err));

@@ -15,7 +15,7 @@ import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import { runBatch } from './batch';
-import type { BatchEvent, BatchItem, BatchRequest, BatchSummary, CacheInfo, EngineApi, EngineEvent, ExportedFile, RasterPreview, RunRequest, RunSummary, SourceInfo } from './protocol';
+import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo } from './protocol';
 import { TieredCache } from './tiered-cache';
 
 /** Marks values for transfer when running in a worker; identity when called directly (tests). */
@@ -35,6 +35,9 @@ export class Engine implements EngineApi {
   private lane: Promise<unknown> = Promise.resolve();
   /** Nodes run (not cached) since start, for tests that prove what was recomputed. */
   ranCount = 0;
+
+  /** The most bytes of saved images a batch keeps for download (protocol.ts). */
+  savedLimit = SAVED_FILES_LIMIT;
 
   constructor(private readonly registry: Registry, private readonly send: Transfer = transfer) {}
 
@@ -108,9 +111,12 @@ export class Engine implements EngineApi {
       sourceOf: (item: BatchItem) => this.itemSource(item),
       turn: <T>(work: () => Promise<T>) => this.turn(work),
       ran: (nodes: number) => (this.ranCount += nodes),
+      savedLimit: this.savedLimit,
     };
     try {
-      return await runBatch(host, request, onEvent, controller.signal);
+      const summary = await runBatch(host, request, onEvent, controller.signal);
+      // the saved images' bytes move to the page rather than being copied (they may be hundreds of MB)
+      return this.send(summary, [...new Set((summary.saved ?? []).map((f) => f.bytes.buffer as ArrayBuffer))]);
     } finally {
       this.batches.delete(request.batchId);
     }

@@ -134,6 +134,12 @@ export type BatchEvent =
   | { batchId: number; type: 'item-start'; pass?: 'first'; index: number; total: number; image: string }
   | { batchId: number; type: 'item-end'; pass?: 'first'; index: number; total: number; image: string; status: BatchRecord['status']; error?: string };
 
+/**
+ * The most bytes of saved images a batch keeps for download (they are held in memory until then); the
+ * images after that are counted, and `cellgraph run` writes all of them.
+ */
+export const SAVED_FILES_LIMIT = 512 * 2 ** 20;
+
 export interface BatchSummary {
   batchId: number;
   /** 'invalid': nothing ran (`problems` says why, one line each); 'cancelled': `records` are those finished. */
@@ -147,6 +153,13 @@ export interface BatchSummary {
   summaryColumns: string[];
   /** The pipeline as exported files embed it (for the tables' provenance sidecars). */
   pipeline?: unknown;
+  /**
+   * The files save-image nodes write, each at the path under --out that `cellgraph run` gives it
+   * (`<name>/<image stem>.tif|png`), kept while they add up to at most SAVED_FILES_LIMIT bytes.
+   */
+  saved?: { path: string; bytes: Uint8Array }[];
+  /** Images whose saved files were left out for that limit. */
+  savedLeftOut?: number;
   ms: number;
 }
 
