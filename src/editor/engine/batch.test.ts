@@ -105,6 +105,26 @@ describe('Engine.runBatch', () => {
     expect(engine.ranCount).toBe(16);
   });
 
+  test('stores what it computes in memory only: the disk cache (IndexedDB) keeps just the single run\'s results', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({});
+    await engine.clearCache();
+    const items: BatchItem[] = [];
+    for (const name of [DSB, BLOBS]) items.push({ name, sourceHash: (await engine.addSource(name, bytesOf(name))).hash });
+    await engine.run({ runId: 1, pipeline: nuclei, sourceHash: items[0].sourceHash, have: {} }, () => undefined);
+    expect((await engine.cacheInfo()).entries).toBe(8);
+    await engine.runBatch({ batchId: 1, pipeline: nuclei, items }, () => undefined);
+    expect(engine.ranCount).toBe(16); // BLOBS's 8 nodes ran, DSB's came from the cache
+    expect((await engine.cacheInfo()).entries).toBe(8);
+    await engine.runBatch({ batchId: 2, pipeline: nuclei, items }, () => undefined);
+    expect(engine.ranCount).toBe(16); // from memory, this session
+    // after a reload, BLOBS is computed again, DSB still comes from the disk
+    const reloaded = new Engine(nodeRegistry, identity);
+    await reloaded.init({});
+    await reloaded.runBatch({ batchId: 3, pipeline: nuclei, items }, () => undefined);
+    expect(reloaded.ranCount).toBe(8);
+  });
+
   test('cancel stops after the image in progress; the finished records are kept, marked cancelled', async () => {
     const { engine, items } = await engineWith([DSB, BLOBS, DSB]);
     const summary = await engine.runBatch({ batchId: 7, pipeline: nuclei, items }, (e) => {

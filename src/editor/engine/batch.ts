@@ -1,5 +1,6 @@
-// "Run on all images" in the engine: the pipeline on each image in turn, through the same executor
-// and cache as single runs, each image giving the record `cellgraph run` makes of it (its rows of every
+// "Run on all images" in the engine: the pipeline on each image in turn, through the same executor as
+// single runs and reading their cache (what it computes is kept in memory only: see
+// TieredCache.memoryOnly), each image giving the record `cellgraph run` makes of it (its rows of every
 // exported table, its images.csv columns, or its one-line error). An image that fails, fails alone.
 // A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it
 // (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
@@ -19,7 +20,7 @@ import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, 
 /** What the batch needs of the engine. */
 export interface BatchHost {
   registry: Registry;
-  /** The cache now (clearing it replaces it). */
+  /** The cache to run with, now (clearing it replaces it). */
   cache(): CacheStore;
   /** The item's image with its paired files, or undefined when one of them is no longer stored. */
   sourceOf(item: BatchItem): Promise<SourceFile | undefined>;

@@ -107,7 +107,7 @@ export class Engine implements EngineApi {
     this.batches.set(request.batchId, controller);
     const host = {
       registry: this.registry,
-      cache: () => this.cache,
+      cache: () => this.cache.memoryOnly(),
       sourceOf: (item: BatchItem) => this.itemSource(item),
       turn: <T>(work: () => Promise<T>) => this.turn(work),
       ran: (nodes: number) => (this.ranCount += nodes),
