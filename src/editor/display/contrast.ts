@@ -141,3 +141,45 @@ export function downscaleRgba(rgba: Uint8ClampedArray, width: number, height: nu
   }
   return { rgba: out, width: w, height: h };
 }
+
+/**
+ * The pixels of `labels`' plane when every object there is a single pixel (points, as find-maxima
+ * gives), else undefined: such objects vanish from a downscaled thumbnail unless drawn larger.
+ */
+export function singlePixelObjects(labels: Labels, plane = 0): number[] | undefined {
+  const n = labels.width * labels.height;
+  const seen = new Set<number>();
+  const at: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = labels.data[plane * n + i];
+    if (id === 0) continue;
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    at.push(i);
+  }
+  return at.length > 0 ? at : undefined;
+}
+
+/** Draws each point (a flat index into a width-wide image) on the thumbnail as a dot in its label's colour, ringed in black. */
+export function drawPoints(thumb: { rgba: Uint8ClampedArray; width: number; height: number }, points: number[], labels: Labels, plane: number, width: number): void {
+  const scale = width / thumb.width;
+  const radius = Math.max(2, Math.round(Math.max(thumb.width, thumb.height) / 110));
+  const n = labels.width * labels.height;
+  const put = (x: number, y: number, [r, g, b]: [number, number, number]) => {
+    if (x < 0 || y < 0 || x >= thumb.width || y >= thumb.height) return;
+    const k = (y * thumb.width + x) * 4;
+    thumb.rgba[k] = r;
+    thumb.rgba[k + 1] = g;
+    thumb.rgba[k + 2] = b;
+    thumb.rgba[k + 3] = 255;
+  };
+  for (const ring of [true, false]) {
+    for (const i of points) {
+      const cx = Math.floor((i % width) / scale);
+      const cy = Math.floor(Math.floor(i / width) / scale);
+      const color = ring ? ([0, 0, 0] as [number, number, number]) : labelColor(labels.data[plane * n + i]);
+      const r = ring ? radius + 1 : radius;
+      for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (dx * dx + dy * dy <= r * r) put(cx + dx, cy + dy, color);
+    }
+  }
+}

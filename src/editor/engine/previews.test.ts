@@ -4,7 +4,8 @@ import { imageFromRows, labelsFromRows, maskFromRows, type Image } from '../../c
 import type { PortValue } from '../../core/node';
 import { countObjects } from '../../core/image';
 import { makePreview, rasterPreview } from './previews';
-import { createImage } from '../../core/image';
+import { createImage, createLabels } from '../../core/image';
+import { labelColor } from '../display/contrast';
 import { testContext } from '../../testing/context';
 import type { RasterPreview } from './protocol';
 
@@ -38,6 +39,29 @@ describe('previews', () => {
     const preview = makePreview({ key: 'k', def: nodeRegistry.get('label')!, outputs: { labels }, inputs: {} });
     expect((preview.outputs.labels as RasterPreview).objects).toBe(2);
     expect((preview.outputs.labels as RasterPreview).thumb.rgba).toHaveLength(2 * 3 * 4);
+  });
+
+  test('objects of one pixel (find-maxima\'s points) are drawn as dots in the thumbnail; larger objects as they are', () => {
+    const width = 640;
+    const points = createLabels({ width, height: 640 }, new Uint32Array(width * 640));
+    const at = [[100, 100], [333, 50], [601, 602]];
+    at.forEach(([x, y], k) => (points.data[y * width + x] = k + 1));
+    const thumb = rasterPreview({ ...points, count: 3 }).thumb;
+    expect([thumb.width, thumb.height]).toEqual([320, 320]);
+    // each point: a dot of its colour at half the coordinates, several thumbnail pixels wide
+    for (const [k, [x, y]] of at.entries()) {
+      const [r, g, b] = labelColor(k + 1);
+      let same = 0;
+      for (let i = 0; i < thumb.width * thumb.height; i++) if (thumb.rgba[4 * i] === r && thumb.rgba[4 * i + 1] === g && thumb.rgba[4 * i + 2] === b) same++;
+      expect(same, `point ${k + 1}`).toBeGreaterThanOrEqual(9);
+      const c = (Math.floor(y / 2) * thumb.width + Math.floor(x / 2)) * 4;
+      expect([thumb.rgba[c], thumb.rgba[c + 1], thumb.rgba[c + 2]]).toEqual([r, g, b]);
+    }
+    // an object of two pixels is not a point: the plain downscaled picture (here the pair is sampled away)
+    const pair = createLabels({ width, height: 640 }, new Uint32Array(width * 640));
+    pair.data[100 * width + 100] = pair.data[100 * width + 102] = 1; // even columns and rows: the 2× downscale samples odd ones
+    const plain = rasterPreview(pair).thumb;
+    expect(plain.rgba.some((v, i) => i % 4 !== 3 && v !== 0)).toBe(false);
   });
 
   test('a value the page cannot draw gets a note, not an exception', () => {

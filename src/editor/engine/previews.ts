@@ -5,7 +5,7 @@
 import { countObjects, type Image, type Labels, type Mask, type Table } from '../../core/image';
 import type { NodeOutputs } from '../../core/executor';
 import type { AnyNodeDefinition, PortValue } from '../../core/node';
-import { downscaleRgba, imageToRgba, labelsToRgba, maskOverlayRgba, maskToRgba, stackRanges } from '../display/contrast';
+import { downscaleRgba, drawPoints, imageToRgba, labelsToRgba, maskOverlayRgba, maskToRgba, singlePixelObjects, stackRanges } from '../display/contrast';
 import { colormapRgba } from '../display/colormap';
 import { displayHistogram } from '../display/histogram';
 import { metaSummary } from './meta-summary';
@@ -120,6 +120,12 @@ export function rasterPreview(value: Image | Mask | Labels, base?: Image, plane 
     extra.objects = countObjects(value);
   }
   const thumb = downscaleRgba(rgba, value.width, value.height, THUMB_SIZE);
+  // objects of one pixel (find-maxima's points) would vanish from the thumbnail: drawn as dots
+  const points = value.kind === 'labels' ? singlePixelObjects(value, plane) : undefined;
+  if (points && value.kind === 'labels') {
+    if (thumb.rgba === rgba) thumb.rgba = Uint8ClampedArray.from(rgba);
+    drawPoints(thumb, points, value, plane, value.width);
+  }
   return { ...common, ...extra, plane, meta: metaSummary(value), thumb: { width: thumb.width, height: thumb.height, rgba: thumb.rgba === rgba ? rgba : thumb.rgba } };
 }
 
