@@ -273,4 +273,45 @@ describe('Run on all images', () => {
       await fresh.close();
     }
   });
+
+  test('two position folders with the same file names (as Micro-Manager writes them): listed as Pos0/… and Pos1/…, and the tables and saved images `cellgraph run Pos0 Pos1` writes from their parent', async () => {
+    const fresh = await openEditor();
+    try {
+      const { page } = fresh;
+      const images = page.getByRole('region', { name: 'Images' });
+      const parent = join(tmp, 'positions');
+      for (const [pos, files] of [['Pos0', [BLOBS, 'xy_8bit__few_touching_nuclei.tif']], ['Pos1', ['xy_8bit__mitocheck_incenp_t1.tif', DSB]]] as const) {
+        mkdirSync(join(parent, pos), { recursive: true });
+        files.forEach((f, k) => copyFileSync(join(REPO, 'test-data/images', f), join(parent, pos, `img_00${k}.tif`)));
+      }
+      await openExample(page, 'nuclei-declump.json');
+      // the run is on the two folders alone: the sample the editor opened on is taken off the list
+      await images.getByRole('button', { name: `Remove ${DSB}` }).click();
+      await page.getByLabel('Add folder').setInputFiles(join(parent, 'Pos0'));
+      await settle(page);
+      await page.getByLabel('Add folder').setInputFiles(join(parent, 'Pos1'));
+      await settle(page);
+      const radioNames = await images.locator('input[type="radio"]').evaluateAll((rs) => rs.map((r) => r.parentElement!.textContent!.replace(/\s*\(\d+ KiB\)$/, '')));
+      expect(radioNames).toEqual(['Pos0/img_000.tif', 'Pos0/img_001.tif', 'Pos1/img_000.tif', 'Pos1/img_001.tif']);
+
+      await images.getByRole('button', { name: 'Run on all 4 images' }).click();
+      const result = images.getByTestId('batch-result');
+      await result.waitFor();
+      expect(await result.getByTestId('batch-counts').textContent()).toBe('4 images: 4 ok, 0 failed');
+      const nucleiCsv = await download(page, () => result.getByRole('button', { name: 'Download nuclei.csv' }).click());
+      const imagesCsv = await download(page, () => result.getByRole('button', { name: 'Download images.csv' }).click());
+      const zip = await download(page, () => result.getByRole('button', { name: 'Download saved-images.zip' }).click());
+      const out = join(tmp, 'out-positions');
+      const cli = cellgraph(['run', join(REPO, 'pipelines/nuclei-declump.json'), 'Pos0', 'Pos1', '--out', out, '--no-cache'], parent);
+      expect(cli.code, cli.stderr).toBe(0);
+      expect(nucleiCsv.bytes.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
+      expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
+      expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 5).map((l) => l.split(',')[0])).toEqual(radioNames);
+      const entries = unzipSync(new Uint8Array(zip.bytes));
+      expect(Object.keys(entries).sort()).toEqual(['outlines/Pos0_img_000.tif', 'outlines/Pos0_img_001.tif', 'outlines/Pos1_img_000.tif', 'outlines/Pos1_img_001.tif']);
+      for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

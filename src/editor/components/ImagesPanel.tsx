@@ -21,11 +21,14 @@ export function ImagesPanel() {
   const stackProblem = session.stackProblem;
   const pairing = session.pairing;
   const runImage = session.runImage;
+  // folder/name where two listed files share a name (files/listed-names.ts)
+  const names = session.names;
+  const shown = (s: SourceInfo) => names.get(s.hash) ?? s.name;
   const rows: StackRow<SourceInfo>[] = stack ? stackRows(sources, stackLeftOut, join) : pairing.images.map(({ file }) => ({ file }));
   // one image at a time: files named as some file's pair that no run reads (a second copy, a pair's pair)
   const setAside = stack ? [] : sources.filter((s) => pairing.pairs.get(s.hash)?.used === false);
   const remove = (s: SourceInfo) => (
-    <button type="button" className="link cg-remove" aria-label={`Remove ${s.name}`} title="Remove from the list" onClick={() => session.removeSource(s.hash)}>×</button>
+    <button type="button" className="link cg-remove" aria-label={`Remove ${shown(s)}`} title="Remove from the list" onClick={() => session.removeSource(s.hash)}>×</button>
   );
   return (
     <section aria-label="Images" className="cg-images">
@@ -70,7 +73,7 @@ export function ImagesPanel() {
                   <input
                     type="checkbox"
                     checked={number !== undefined}
-                    aria-label={channels ? `Use ${s.name} as a channel` : `Use ${s.name} in the stack`}
+                    aria-label={channels ? `Use ${shown(s)} as a channel` : `Use ${shown(s)} in the stack`}
                     onChange={(e) => session.includeInStack(s.hash, e.target.checked)}
                   />
                   {number === undefined ? (
@@ -82,19 +85,19 @@ export function ImagesPanel() {
               ) : (
                 <input type="radio" name="cg-source" checked={s.hash === runImage?.file.hash} onChange={() => session.selectSource(s.hash)} />
               )}
-              {s.name} <span className="muted">({(s.size / 1024).toFixed(0)} KiB)</span>
+              {shown(s)} <span className="muted">({(s.size / 1024).toFixed(0)} KiB)</span>
             </label>
             {remove(s)}
-            {!stack && <PairedWith image={pairing.images.find((i) => i.file === s)!} remove={remove} />}
+            {!stack && <PairedWith image={pairing.images.find((i) => i.file === s)!} remove={remove} shown={shown} />}
           </li>
         ))}
         {setAside.map((s) => {
           const { role, of } = pairing.pairs.get(s.hash)!;
-          const why = pairing.images.some((i) => i.file === of) ? 'a newer file of that name is used' : `${of.name} is itself a pair`;
+          const why = pairing.images.some((i) => i.file === of) ? 'a newer file of that name is used' : `${shown(of)} is itself a pair`;
           return (
             <li key={s.hash} className="cg-left-out" data-testid="set-aside">
               <span>
-                {s.name} <span className="muted">(named as the {role} of {of.name}, not run: {why})</span>
+                {shown(s)} <span className="muted">(named as the {role} of {shown(of)}, not run: {why})</span>
               </span>
               {remove(s)}
             </li>
@@ -140,16 +143,16 @@ export function ImagesPanel() {
 }
 
 /** An image's paired files (each removable) and the roles it has no file for. */
-function PairedWith({ image, remove }: { image: PairedImage<SourceInfo>; remove: (s: SourceInfo) => ReactNode }) {
+function PairedWith({ image, remove, shown }: { image: PairedImage<SourceInfo>; remove: (s: SourceInfo) => ReactNode; shown: (s: SourceInfo) => string }) {
   const paired = Object.entries(image.paired);
   const missing = Object.entries(image.missing);
   if (paired.length === 0 && missing.length === 0) return null;
   return (
-    <ul className="cg-pairs" aria-label={`Paired with ${image.file.name}`}>
+    <ul className="cg-pairs" aria-label={`Paired with ${shown(image.file)}`}>
       {paired.map(([role, f]) => (
         <li key={role}>
           <span>
-            <span className="muted">{role}:</span> {f.name}
+            <span className="muted">{role}:</span> {shown(f)}
           </span>
           {remove(f)}
         </li>

@@ -35,7 +35,7 @@ export async function runEditorFirstPass(
     const outcome = await host.turn(async () => {
       if (signal.aborted) return undefined;
       const source = await host.sourceOf(item);
-      const image = source?.name ?? item.name;
+      const image = item.name; // as listed: folder/name where two listed files share a name, as the runner names them
       onEvent({ batchId, type: 'item-start', pass: 'first', index, total, image });
       const started = performance.now();
       const fail = (error: string) => ({ image, record: errorRecord(image, error, Math.round(performance.now() - started)) });

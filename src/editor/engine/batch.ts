@@ -70,7 +70,8 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
       return;
     }
     savedBytes += size;
-    const stem = image.replace(/\.[^.]*$/, '');
+    // the runner's stem: the name without its extension, folders joined by '_' (cli/inputs.ts)
+    const stem = image.replace(/\.[^./]*$/, '').replace(/[/\\]/g, '_');
     for (const f of files) summary.saved!.push({ path: `${f.name}/${stem}.${f.format === 'png' ? 'png' : 'tif'}`, bytes: f.bytes });
   };
   const total = items.length;
@@ -88,7 +89,7 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
       : await host.turn(async () => {
           if (signal.aborted) return undefined;
           const source = await host.sourceOf(item);
-          const image = source?.name ?? item.name;
+          const image = item.name; // as listed: folder/name where two listed files share a name, as the runner names them
           onEvent({ batchId, type: 'item-start', index, total, image });
           return runItem(ctx, host, image, source, signal, batch);
         });

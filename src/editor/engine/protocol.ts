@@ -12,6 +12,8 @@ export interface SourceInfo {
   name: string;
   hash: string;
   size: number;
+  /** The folder the file was added from (a dropped or chosen folder's name); absent for files added one by one. */
+  folder?: string;
 }
 
 export interface Thumbnail {
@@ -111,7 +113,7 @@ export interface RunSummary {
 
 /** One image of "Run on all images": the image and its paired files, as a single-image run sends them. */
 export interface BatchItem {
-  /** The image's listed name (the record's, if the image is no longer stored). */
+  /** The image's listed name (files/listed-names.ts), which its record takes. */
   name: string;
   /** Hash of the image (from addSource). */
   sourceHash: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchItems } from './batch-items';
+import { listedNames } from './listed-names';
 import { pairByName } from './pairing';
 
 const files = ['a.tif', 'a_mask.tif', 'b.tif', 'c.tif', 'c_mask.tif'].map((name) => ({ name, hash: `h-${name}` }));
@@ -19,5 +20,10 @@ describe('batchItems', () => {
 
   it('none in stack or channels mode: the files are one image', () => {
     expect(batchItems(pairByName(files, []), true)).toEqual([]);
+  });
+
+  it('named as listed: folder/name where two listed files share a name', () => {
+    const twins = [{ name: 'img.tif', hash: 'p0', folder: 'Pos0' }, { name: 'img.tif', hash: 'p1', folder: 'Pos1' }];
+    expect(batchItems(pairByName(twins, []), false, listedNames(twins)).map((i) => i.name)).toEqual(['Pos0/img.tif', 'Pos1/img.tif']);
   });
 });

@@ -102,3 +102,22 @@ describe('pairing the listed files by name', () => {
     expect(withPairRules([labels], [TRUTH])).toEqual([labels, TRUTH]);
   });
 });
+
+describe('pairByName with folders', () => {
+  it('pairs each image with the file of its own added folder, as the runner pairs the files of a folder', () => {
+    const files = [
+      { name: 'a.tif', hash: '0a', folder: 'Pos0' },
+      { name: 'a_mask.tif', hash: '0m', folder: 'Pos0' },
+      { name: 'a.tif', hash: '1a', folder: 'Pos1' },
+      { name: 'a_mask.tif', hash: '1m', folder: 'Pos1' },
+      { name: 'a.tif', hash: '2a', folder: 'Pos2' }, // no mask in its folder
+    ];
+    const pairing = pairByName(files, [{ role: 'truth', template: '{stem}_mask.tif' }]);
+    expect(pairing.images.map((i) => [i.file.hash, i.paired.truth?.hash ?? i.missing.truth])).toEqual([
+      ['0a', '0m'],
+      ['1a', '1m'],
+      ['2a', 'a_mask.tif'],
+    ]);
+    expect([...pairing.pairs.keys()].sort()).toEqual(['0m', '1m']);
+  });
+});

@@ -1,6 +1,7 @@
 // Pairs among the listed images, by name, as `cellgraph run --pair ROLE=TEMPLATE` pairs the files of a
-// folder: each image gets the listed file its template names as that role, and a file that is some
-// file's pair is not an image to run on its own. No folders in the browser: a pair is a listed file.
+// folder: each image gets the listed file its template names as that role (from the same added folder,
+// if it came with one), and a file that is some file's pair is not an image to run on its own. A pair
+// is a listed file.
 import { pairedFileName, ROLE_PATTERN, type PairRule } from '../../io/paired-source';
 
 export type { PairRule };
@@ -40,18 +41,20 @@ export function pairRuleProblem(rule: PairRule, earlier: PairRule[], files: { na
 }
 
 /** The images and their pairs under `rules` (the rules with a problem are left out). */
-export function pairByName<T extends { name: string; hash: string }>(files: T[], rules: PairRule[]): Pairing<T> {
+export function pairByName<T extends { name: string; hash: string; folder?: string }>(files: T[], rules: PairRule[]): Pairing<T> {
   const problems = rules.map((rule, i) => pairRuleProblem(rule, rules.slice(0, i), files));
   const applied = rules.filter((_, i) => problems[i] === undefined);
-  const partnerNames = new Set(files.flatMap((f) => applied.map((rule) => pairedFileName(f.name, rule.template))));
+  // a file is known by its added folder and its name: the pair of Pos1/a.tif is Pos1/a_mask.tif
+  const key = (folder: string | undefined, name: string) => `${folder ?? ''}\u0000${name}`;
+  const partners = new Set(files.flatMap((f) => applied.map((rule) => key(f.folder, pairedFileName(f.name, rule.template)))));
   const pairs: Pairing<T>['pairs'] = new Map();
   const images = files
-    .filter((f) => !partnerNames.has(f.name))
+    .filter((f) => !partners.has(key(f.folder, f.name)))
     .map((file) => {
       const image: PairedImage<T> = { file, paired: {}, missing: {} };
       for (const rule of applied) {
         const name = pairedFileName(file.name, rule.template);
-        const named = files.filter((f) => f.name === name);
+        const named = files.filter((f) => f.name === name && f.folder === file.folder);
         const newest = named[named.length - 1];
         if (newest) image.paired[rule.role] = newest;
         else image.missing[rule.role] = name;
@@ -63,7 +66,7 @@ export function pairByName<T extends { name: string; hash: string }>(files: T[],
   for (const file of files) {
     for (const rule of applied) {
       const name = pairedFileName(file.name, rule.template);
-      for (const f of files) if (f.name === name && !pairs.has(f.hash)) pairs.set(f.hash, { role: rule.role, of: file, used: false });
+      for (const f of files) if (f.name === name && f.folder === file.folder && !pairs.has(f.hash)) pairs.set(f.hash, { role: rule.role, of: file, used: false });
     }
   }
   return { images, pairs, problems };

@@ -45,7 +45,7 @@ export class BatchRunner {
 
   /** What "Run on all images" runs on (files/batch-items.ts): none in stack or channels mode. */
   get items(): BatchItem[] {
-    return batchItems(this.host.images.pairing, this.host.state.getSnapshot().stack);
+    return batchItems(this.host.images.pairing, this.host.state.getSnapshot().stack, this.host.images.names);
   }
 
   private signature(items: BatchItem[]): string {

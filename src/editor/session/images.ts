@@ -5,6 +5,7 @@ import { canonicalJSON } from '../../core/hash';
 import type { EngineClient } from '../../runtime/client';
 import type { SourceInfo, StackInput } from '../engine/protocol';
 import { pairByName, restorePairRules, runImageOf, withPairRules, type PairedImage, type Pairing, type PairRule } from '../files/pairing';
+import { listedNames } from '../files/listed-names';
 import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack } from '../files/stack-choice';
 import type { Autosave } from './autosave';
 import type { SessionPatch, SessionState, SessionStateStore } from './state';
@@ -21,6 +22,7 @@ export interface ImagesHost {
 
 export class Images {
   private pairingMemo?: { sources: SourceInfo[]; rules: PairRule[]; pairing: Pairing<SourceInfo> };
+  private namesMemo?: { sources: SourceInfo[]; names: Map<string, string> };
 
   constructor(private readonly host: ImagesHost) {}
 
@@ -40,9 +42,12 @@ export class Images {
   }
 
   /** Add images (files dropped or picked); the first becomes the one previewed; each is in the stack. */
-  async addFiles(files: { name: string; bytes: Uint8Array }[], run = true): Promise<void> {
+  async addFiles(files: { name: string; bytes: Uint8Array; folder?: string }[], run = true): Promise<void> {
     const added: SourceInfo[] = [];
-    for (const f of files) added.push(await this.host.client.addSource(f.name, f.bytes));
+    for (const f of files) {
+      const info = await this.host.client.addSource(f.name, f.bytes);
+      added.push(f.folder ? { ...info, folder: f.folder } : info);
+    }
     if (added.length === 0) return;
     this.update((s) => ({
       sources: [...s.sources.filter((x) => !added.some((a) => a.hash === x.hash)), ...added],
@@ -129,6 +134,13 @@ export class Images {
   }
 
   /** The listed files paired by name under the rules: the images to run on, each with its pairs. */
+  /** Hash → the name each listed file goes by (files/listed-names.ts). */
+  get names(): Map<string, string> {
+    const { sources } = this.state;
+    if (this.namesMemo?.sources !== sources) this.namesMemo = { sources, names: listedNames(sources) };
+    return this.namesMemo.names;
+  }
+
   get pairing(): Pairing<SourceInfo> {
     const { sources, pairRules: rules } = this.state;
     if (this.pairingMemo?.sources !== sources || this.pairingMemo.rules !== rules) this.pairingMemo = { sources, rules, pairing: pairByName(sources, rules) };

@@ -154,14 +154,14 @@ export class Session {
 
   // The images (images.ts).
 
-  addFiles(files: { name: string; bytes: Uint8Array }[], run = true): Promise<void> {
+  addFiles(files: { name: string; bytes: Uint8Array; folder?: string }[], run = true): Promise<void> {
     return this.images.addFiles(files, run);
   }
   /** Add the images of folders (dropped or chosen) and say how many, from where, and what was not opened. */
   async addFolders(found: FolderImages[]): Promise<void> {
-    const files = found.flatMap((f) => f.files);
+    const files = found.flatMap((f) => f.files.map((file) => ({ file, folder: f.folders[0] })));
     try {
-      await this.images.addFiles(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      await this.images.addFiles(await Promise.all(files.map(async ({ file, folder }) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), folder }))));
     } catch (err) {
       this.notify(`Could not read the images of ${found.flatMap((f) => f.folders).join(', ')}: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
@@ -230,6 +230,10 @@ export class Session {
 
   // "Run on all images" (batch-run.ts).
 
+  /** Hash → the name each listed file goes by: folder/name where two share a name (files/listed-names.ts). */
+  get names(): Map<string, string> {
+    return this.images.names;
+  }
   get batchItems(): BatchItem[] {
     return this.batch.items;
   }
