@@ -104,7 +104,7 @@ describe('pairing the listed files by name', () => {
 });
 
 describe('pairByName with folders', () => {
-  it('pairs each image with the file of its own added folder, as the runner pairs the files of a folder', () => {
+  test('pairs each image with the file of its own added folder, as the runner pairs the files of a folder', () => {
     const files = [
       { name: 'a.tif', hash: '0a', folder: 'Pos0' },
       { name: 'a_mask.tif', hash: '0m', folder: 'Pos0' },
