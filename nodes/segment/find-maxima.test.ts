@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createImage, type DType, type Image, type Labels, type Table } from '../../src/core/image';
+import { createImage, createMask, type DType, type Image, type Labels, type Table } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { imagePlane } from '../../src/imaging/planes';
 import { decodeImageFile } from '../../src/io/decode';
@@ -87,6 +87,19 @@ describe('find-maxima', () => {
     one.data[20] = 50;
     expect(run(one, { prominence: 51 }).labels.count).toBe(0);
     expect(run(one, { prominence: 50 }).labels.count).toBe(1);
+  });
+
+  it('with a region, keeps the maxima on its pixels, numbered on from the highest; a region of another size is refused', () => {
+    const image = createImage({ width: 20, height: 10 }, 'uint8');
+    image.data[3 * 20 + 4] = 50;
+    image.data[6 * 20 + 15] = 90;
+    image.data[2 * 20 + 12] = 70;
+    const region = createMask({ width: 20, height: 10 });
+    for (let y = 0; y < 10; y++) for (let x = 10; x < 20; x++) region.data[y * 20 + x] = 1; // the right half
+    const { labels } = findMaxima.run({ image, region }, { ...defaults, prominence: 20 }, testContext()) as { labels: Labels };
+    expect(pointsOf(labels)).toEqual([6 * 20 + 15, 2 * 20 + 12]);
+    const small = createMask({ width: 10, height: 10 });
+    expect(() => findMaxima.run({ image, region: small }, defaults, testContext())).toThrow(/^find-maxima: the image \(20×10, 1 planes\) and the region \(10×10, 1 planes\) must have the same size$/);
   });
 
   it('refuses a multi-channel image in one line', () => {

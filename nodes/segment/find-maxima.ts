@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../../src/core/errors';
+import { requireSameSize, UserError } from '../../src/core/errors';
 import { copyMeta, createLabels } from '../../src/core/image';
 import { defineNode, port } from '../../src/core/node';
 import { findMaxima as findMaximaKernel } from '../../src/imaging/find-maxima';
@@ -32,12 +32,18 @@ export const findMaxima = defineNode({
       'Border drops maxima within that many pixels of the image edge (skimage\'s exclude_border as a number; ' +
       '0 keeps them all). Objects "dark" finds the minima instead (Fiji\'s Light background): the maxima of the ' +
       'negated image, Threshold then keeping those darker than it.',
+    'Region (optional; a mask or objects of the image\'s size): only the maxima on its pixels are kept (CellProfiler ' +
+      'FindMaxima\'s mask). The maxima are found on the whole image first, so a spot\'s prominence does not change ' +
+      'where the region ends.',
     'Points are numbered from the highest maximum down (ties in reading order; with distance, in ' +
       'peak_local_max\'s order). A stack is searched plane by plane, numbering continuing from one plane to the ' +
       'next. The image must have one channel. Values are the image\'s own (no smoothing: blur first for noisy ' +
       'images, or use difference-of-gaussians to pick spots of one size).',
   ].join('\n'),
-  inputs: { image: port.image() },
+  inputs: {
+    image: port.image(),
+    region: port.raster({ label: 'Region', optional: true, description: 'Optional mask or objects: keep only the maxima inside it (e.g. spots within cells).' }),
+  },
   outputs: { labels: port.labels({ label: 'Maxima' }) },
   params: z.object({
     method: z
@@ -76,17 +82,20 @@ export const findMaxima = defineNode({
       .default('bright')
       .meta({ label: 'Objects', description: 'bright: spots brighter than around them (fluorescence). dark: darker spots (brightfield, Fiji\'s Light background).' }),
   }),
-  run: ({ image }, { method, prominence, min_distance, threshold, border, objects }) => {
+  run: ({ image, region }, { method, prominence, min_distance, threshold, border, objects }) => {
     if (image.channels !== 1) {
       throw new UserError(`find-maxima needs a single-channel image, got ${image.channels} channels: convert to gray or pick one channel first`);
     }
+    if (region) requireSameSize('find-maxima', ['the image', image], ['the region', region]);
     const { width, height, planes } = image;
     const n = width * height;
     const out = new Uint32Array(n * planes);
     const options = { method, prominence, minDistance: min_distance, threshold, border, objects, precision: image.dtype === 'float32' ? ('float32' as const) : ('float64' as const) };
     let next = 1;
     for (let p = 0; p < planes; p++) {
-      for (const i of findMaximaKernel(image.data.subarray(p * n, (p + 1) * n), width, height, options)) out[p * n + i] = next++;
+      for (const i of findMaximaKernel(image.data.subarray(p * n, (p + 1) * n), width, height, options)) {
+        if (!region || region.data[p * n + i] !== 0) out[p * n + i] = next++;
+      }
     }
     return { labels: createLabels({ width, height, planes }, out, next - 1, copyMeta(image.meta)) };
   },
