@@ -10,6 +10,13 @@ import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack }
 import type { Autosave } from './autosave';
 import type { SessionPatch, SessionState, SessionStateStore } from './state';
 
+/** A file to add: its bytes, or how to read them (read when its turn comes); the folder it came from. */
+export interface AddedFile {
+  name: string;
+  bytes: Uint8Array | (() => Promise<Uint8Array>);
+  folder?: string;
+}
+
 /** What the images need from the session around them. */
 export interface ImagesHost {
   readonly state: SessionStateStore;
@@ -42,10 +49,12 @@ export class Images {
   }
 
   /** Add images (files dropped or picked); the first becomes the one previewed; each is in the stack. */
-  async addFiles(files: { name: string; bytes: Uint8Array; folder?: string }[], run = true): Promise<void> {
+  async addFiles(files: AddedFile[], run = true): Promise<void> {
     const added: SourceInfo[] = [];
     for (const f of files) {
-      const info = await this.host.client.addSource(f.name, f.bytes);
+      // one file read at a time: a folder of hundreds is never in the page's memory all at once
+      const bytes = typeof f.bytes === 'function' ? await f.bytes() : f.bytes;
+      const info = await this.host.client.addSource(f.name, bytes);
       added.push(f.folder ? { ...info, folder: f.folder } : info);
     }
     if (added.length === 0) return;

@@ -16,7 +16,7 @@ import { decodeShareFragment } from '../files/share-link';
 import type { EditorStore } from '../store/editor-store';
 import { readAutosave, writeAutosave } from './autosave';
 import { BatchRunner } from './batch-run';
-import { Images } from './images';
+import { Images, type AddedFile } from './images';
 import { Notices } from './notices';
 import { addSample } from './open-documents';
 import { SingleRunner } from './single-run';
@@ -154,14 +154,14 @@ export class Session {
 
   // The images (images.ts).
 
-  addFiles(files: { name: string; bytes: Uint8Array; folder?: string }[], run = true): Promise<void> {
+  addFiles(files: AddedFile[], run = true): Promise<void> {
     return this.images.addFiles(files, run);
   }
   /** Add the images of folders (dropped or chosen) and say how many, from where, and what was not opened. */
   async addFolders(found: FolderImages[]): Promise<void> {
-    const files = found.flatMap((f) => f.files.map((file) => ({ file, folder: f.folders[0] })));
+    const files = found.flatMap((f) => f.files.map((file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()), folder: f.folders[0] })));
     try {
-      await this.images.addFiles(await Promise.all(files.map(async ({ file, folder }) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), folder }))));
+      await this.images.addFiles(files);
     } catch (err) {
       this.notify(`Could not read the images of ${found.flatMap((f) => f.folders).join(', ')}: ${err instanceof Error ? err.message : String(err)}`, 'error');
       return;
