@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cellgraph } from '../src/testing/cli';
 import { REPO, screenshot, type Browser } from './support/browser';
 import { download, dropFiles, openEditor, openExample, runsSoFar, settle } from './support/user';
+import { waitForReady } from './support/editor';
 import { writeDsbQuarters } from '../src/testing/quarters';
 
 interface SessionWindow {
@@ -310,6 +311,34 @@ describe('Run on all images', () => {
       const entries = unzipSync(new Uint8Array(zip.bytes));
       expect(Object.keys(entries).sort()).toEqual(['outlines/Pos0_img_000.tif', 'outlines/Pos0_img_001.tif', 'outlines/Pos1_img_000.tif', 'outlines/Pos1_img_001.tif']);
       for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('after a reload, the images the browser did not keep (it keeps the 24 most recently added) are named in a notice', async () => {
+    const fresh = await openEditor();
+    try {
+      const { page } = fresh;
+      const images = page.getByRole('region', { name: 'Images' });
+      const folder = join(tmp, 'many');
+      mkdirSync(folder);
+      const blobs = readFileSync(join(REPO, 'test-data/images', BLOBS));
+      for (let k = 0; k < 25; k++) {
+        const copy = Buffer.from(blobs);
+        copy[copy.length - 10] = k; // a pixel: 25 different files
+        writeFileSync(join(folder, `img_${String(k).padStart(2, '0')}.tif`), copy);
+      }
+      await page.getByLabel('Add folder').setInputFiles(folder);
+      await settle(page);
+      expect(await images.locator('input[type="radio"]').count()).toBe(26);
+      await page.reload();
+      await waitForReady(page);
+      await settle(page);
+      expect(await images.locator('input[type="radio"]').count()).toBe(24);
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toContain(`2 of the 26 listed images were not kept by the browser (${DSB}, img_00.tif): add them again. It keeps the 24 most recently added.`);
     } finally {
       await fresh.close();
     }

@@ -8,7 +8,8 @@ import { hashBytes } from '../core/hash';
 import { deserializeValue, serializeValue } from './serialize';
 
 export const DEFAULT_MAX_BYTES = 2 ** 30;
-const MAX_SOURCES = 24;
+/** The source images kept for a reload: the most recently added. */
+export const MAX_SOURCES = 24;
 
 interface ValueRow {
   key: string;

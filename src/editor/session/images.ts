@@ -2,6 +2,7 @@
 // checked subset (files/stack-choice.ts), and the files paired with the selected one by the Pair
 // files rules (files/pairing.ts). Every change is autosaved and re-runs the graph.
 import { canonicalJSON } from '../../core/hash';
+import { MAX_SOURCES } from '../../runtime/idb-cache';
 import type { EngineClient } from '../../runtime/client';
 import type { SourceInfo, StackInput } from '../engine/protocol';
 import { pairByName, restorePairRules, runImageOf, withPairRules, type PairedImage, type Pairing, type PairRule } from '../files/pairing';
@@ -45,6 +46,14 @@ export class Images {
   async restore(saved: Partial<Autosave> | undefined): Promise<void> {
     const sources: SourceInfo[] = [];
     for (const s of saved?.sources ?? []) if (await this.host.client.api.hasSource(s.hash)) sources.push(s);
+    // the browser keeps the most recently added images only (runtime/idb-cache.ts): say which are gone
+    const gone = (saved?.sources ?? []).filter((s) => !sources.includes(s));
+    if (gone.length && this.state.cache?.persistent) {
+      const names = gone.slice(0, 3).map((s) => s.name).join(', ');
+      this.host.notify(
+        `${gone.length} of the ${saved!.sources!.length} listed images ${gone.length === 1 ? 'was' : 'were'} not kept by the browser (${names}${gone.length > 3 ? ', …' : ''}): add ${gone.length === 1 ? 'it' : 'them'} again. It keeps the ${MAX_SOURCES} most recently added.`,
+      );
+    }
     this.update({ sources, sourceHash: sources.find((s) => s.hash === saved?.sourceHash)?.hash ?? sources[0]?.hash, stack: saved?.stack === true && sources.length > 1, join: saved?.join === 'channels' ? 'channels' : 'planes', stackLeftOut: restoreLeftOut(saved?.stackLeftOut, sources), pairRules: restorePairRules(saved?.pairRules) });
   }
 
