@@ -151,7 +151,6 @@ export class Images {
     this.host.notify(`Pair files: ${rules.map((r) => `${r.role} = ${r.template}`).join(', ')} (the example reads ${rules.length > 1 ? 'these files' : 'this file'})`);
   }
 
-  /** The listed files paired by name under the rules: the images to run on, each with its pairs. */
   /** Hash → the name each listed file goes by (files/listed-names.ts). */
   get names(): Map<string, string> {
     const { sources } = this.state;
@@ -159,6 +158,7 @@ export class Images {
     return this.namesMemo.names;
   }
 
+  /** The listed files paired by name under the rules: the images to run on, each with its pairs. */
   get pairing(): Pairing<SourceInfo> {
     const { sources, pairRules: rules } = this.state;
     if (this.pairingMemo?.sources !== sources || this.pairingMemo.rules !== rules) this.pairingMemo = { sources, rules, pairing: pairByName(sources, rules) };
