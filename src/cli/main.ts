@@ -10,7 +10,7 @@ import { pipelineJSONSchema } from '../core/json-schema';
 import { nodeRegistry } from '../../nodes/index';
 import { readEmbeddedPipeline } from '../io/embedded-provenance';
 import { ROLE_PATTERN } from '../io/paired-source';
-import { expandChannelInputs, expandInputs, expandStackInputs, pairInputs, type PairRule } from './inputs';
+import { expandChannelInputs, expandInputs, expandStackInputs, pairInputs, type InputFile, type PairRule } from './inputs';
 import { describeNodes, nodesAsJSON } from './nodes-command';
 import { preparePipeline, type RunSettings } from './prepare';
 import { mergeShards } from './merge';
@@ -62,6 +62,10 @@ Options for run:
   --max-pixels N          refuse images with more samples than N (default ${DEFAULT_MAX_PIXELS})
   --timeout SEC           give up on an image after SEC seconds (default 0: no limit); every image then
                           runs in a worker thread, which can be stopped
+  --dry-run               check the pipeline and list what would run, one line per image (this shard's):
+                          its name, then its file(s) and paired files, tab-separated; nothing is run or
+                          written (--out may be left out). Exit 1 if an image cannot run (a missing
+                          channel or pair file).
   --debug                 show stack traces for internal errors (also an image's, under its error line)
 
 merge: the --out folders of the shards of one run (--shard 1/N … N/N), in shard order, combined into
@@ -170,6 +174,26 @@ function validateCommand(args: string[]): number {
   return 0;
 }
 
+/**
+ * --dry-run: each image this shard would run, a line each on stdout (name, its file or files, its
+ * paired files as role=path, or why it cannot run; tab-separated), and what it adds up to on stderr.
+ */
+function listItems(inputs: InputFile[], shard: Shard | undefined, name: string): number {
+  const mine = shardIndices(inputs.length, shard).map((i) => inputs[i]);
+  const lines = mine.map((input) => {
+    const files = (input.stack ?? [input.path]).map(shortPath).join(';');
+    const paired = Object.entries(input.paired ?? ({} as Record<string, string>)).map(([role, path]) => `${role}=${shortPath(path)}`);
+    return [input.display, files, ...(input.problem ? [`cannot run: ${input.problem}`] : paired)].join('\t');
+  });
+  if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+  const problems = mine.filter((i) => i.problem).length;
+  const which = shard ? `shard ${shard.index}/${shard.count}: ${mine.length} of ${inputs.length}` : `${mine.length}`;
+  process.stderr.write(
+    `${which} image${(shard ? inputs.length : mine.length) === 1 ? '' : 's'} would run through "${name}"${problems ? `, ${problems} of them cannot (said on their lines)` : ''}; nothing run (--dry-run)\n`,
+  );
+  return problems ? 1 : 0;
+}
+
 /** A path as the user would type it: relative to the working folder when inside it. */
 function shortPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -233,13 +257,15 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
       shard: { type: 'string' },
       channels: { type: 'string' },
       pair: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
     },
     0,
   );
+  const dryRun = values['dry-run'] === true;
   const from = typeof values.from === 'string' ? values.from : undefined;
   if (positionals.length === 0) throw new UsageError(from ? 'run needs at least one INPUT image, folder or glob' : 'run needs a PIPELINE file');
   if (positionals.length === 1 && !from) throw new UsageError('run needs at least one INPUT image, folder or glob');
-  if (typeof values.out !== 'string') throw new UsageError('run needs --out DIR');
+  if (typeof values.out !== 'string' && !dryRun) throw new UsageError('run needs --out DIR');
   if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache contradict each other');
   const pipelinePath = from ?? positionals[0];
   const inputArgs = from ? positionals : positionals.slice(1);
@@ -255,14 +281,16 @@ async function runCommand(args: string[], debug: boolean): Promise<number> {
     for (const p of prepared.problems) process.stderr.write(`${pipelinePath}: ${p}\n`);
     return 2;
   }
-  const outDir = resolve(values.out);
+  const outDir = typeof values.out === 'string' ? resolve(values.out) : undefined;
   if (values.stack && values.channels !== undefined) throw new UsageError('--stack and --channels cannot be combined');
   const tokens = values.channels === undefined ? undefined : parseChannelTokens(String(values.channels));
   const pairs = parsePairs((values.pair as string[] | undefined) ?? []);
   const inputs = pairInputs(values.stack ? expandStackInputs(inputArgs) : tokens ? expandChannelInputs(inputArgs, tokens) : expandInputs(inputArgs), pairs);
   const groupBy = (values['group-by'] as string[] | undefined) ?? [];
   checkOutputNames(prepared.checked, nodeRegistry, groupBy);
-  checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
+  if (outDir) checkOutputsAvoidInputs(inputs, prepared.checked, nodeRegistry, outDir);
+  if (dryRun) return listItems(inputs, shard, prepared.checked.pipeline.name);
+  if (!outDir) throw new UsageError('run needs --out DIR');
   prepareOutDir(outDir);
 
   const settings: RunSettings = {
