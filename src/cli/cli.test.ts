@@ -208,6 +208,9 @@ describe('cellgraph validate, nodes, schema', () => {
     const text = cellgraph(['nodes']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/gaussian-blur \(Preprocess, v1\)/);
+    // a param without a default says so, not "default undefined"
+    expect(text.stdout).toContain('--set NODE.threshold=  number, optional (empty by default): Keep only maxima above this value');
+    expect(text.stdout).not.toContain('undefined');
     const json = JSON.parse(cellgraph(['nodes', '--json']).stdout) as { type: string; params: { properties: Record<string, unknown> } }[];
     const blur = json.find((n) => n.type === 'gaussian-blur')!;
     expect(blur.params.properties.sigma).toMatchObject({ type: 'number', default: 2 });

@@ -36,7 +36,7 @@ export function describeNodes(registry: Registry): string {
       const choices = Array.isArray(p.enum) ? (p.enum as unknown[]).join(' | ') : Array.isArray(p.anyOf) ? (p.anyOf as { const?: unknown }[]).map((a) => a.const).join(' | ') : String(p.type ?? '');
       const unit = p.unit ? ` ${p.unit}` : '';
       const when = p.shownWhen ? ` [used with ${Object.entries(p.shownWhen as Record<string, unknown[]>).map(([k, v]) => `${k} = ${v.map((x) => JSON.stringify(x)).join(' | ')}`).join(' and ')}]` : '';
-      lines.push(`  --set NODE.${name}=  ${choices}${range ? ` (${range})` : ''}${unit}, default ${JSON.stringify(p.default)}${when}${p.description ? `: ${p.description}` : ''}`);
+      lines.push(`  --set NODE.${name}=  ${choices}${range ? ` (${range})` : ''}${unit}, ${p.default === undefined ? 'optional (empty by default)' : `default ${JSON.stringify(p.default)}`}${when}${p.description ? `: ${p.description}` : ''}`);
     }
     lines.push('');
   }
