@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { emptyMeta, imageFromRows, type Raster, type Table } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { column, createTable } from '../../src/core/table';
 import { testContext } from '../../src/testing/context';
+import { cellgraph } from '../../src/testing/cli';
+import { readCsvRecords } from '../../src/testing/csv';
+import { imagePath } from '../../src/testing/paths';
 import { metadataFromFilename } from './metadata-from-filename';
 
 const table = (source?: string, rows = 3) =>
@@ -42,5 +48,40 @@ describe('metadata-from-filename node', () => {
 
   it('says when there is no file name', () => {
     expect(() => run(table(undefined))).toThrow('metadata-from-filename: the image has no file name to read');
+  });
+});
+
+describe('metadata-from-filename in cellgraph run', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-metadata-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('two files of identical bytes and different names each get their own plate and well, with a node cache too', () => {
+    // keyed by the bytes alone, the second file's load came from the cache with the first one's name
+    mkdirSync(join(tmp, 'in'));
+    for (const name of ['P1_B03_s1.tif', 'P2_C04_s2.tif']) copyFileSync(imagePath('blobs.tif'), join(tmp, 'in', name));
+    const pipeline = {
+      format: 'cellgraph-pipeline', version: 1, name: 'plate metadata',
+      nodes: [
+        { id: 'load', type: 'load-image', params: { channels: 'gray' } },
+        { id: 'stats', type: 'measure-image', params: {} },
+        { id: 'md', type: 'metadata-from-filename', params: {} },
+        { id: 'export', type: 'export-table', params: { name: 'stats' } },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+        { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
+        { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
+      ],
+    };
+    writeFileSync(join(tmp, 'p.json'), JSON.stringify(pipeline));
+    for (const extra of [['--cache', join(tmp, 'cache')], ['--no-cache']]) {
+      const out = join(tmp, `out-${extra[0]}`);
+      const r = cellgraph(['run', join(tmp, 'p.json'), join(tmp, 'in'), '--out', out, '--jobs', '1', ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readCsvRecords(join(out, 'stats.csv')).map((row) => [row.image, row.plate, row.well, row.site])).toEqual([
+        ['P1_B03_s1.tif', 'P1', 'B03', '1'],
+        ['P2_C04_s2.tif', 'P2', 'C04', '2'],
+      ]);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
-import { computeKeys, runPipeline, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
+import { computeKeys, runPipeline, sourceKey, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import type { Registry, SourceFile } from '../core/node';
 import { collectTables, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
@@ -73,7 +73,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   } catch (err) {
     return fail(describeError(err));
   }
-  const keys = computeKeys(ctx.checked, ctx.registry, source.hash, ctx.batch?.hash);
+  const keys = computeKeys(ctx.checked, ctx.registry, sourceKey(source), ctx.batch?.hash);
   const recordKey = hashString(JSON.stringify([RECORD_VERSION, input.display, input.stem, [...keys]]));
   const recordPath = ctx.recordsDir && join(ctx.recordsDir, recordKey.slice(0, 2), `${recordKey}.json`);
 

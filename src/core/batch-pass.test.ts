@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { batchMean } from '../../nodes/stack/batch-mean';
 import { fakeRegistry } from '../testing/fake-nodes';
 import { BatchFold, planBatch, runFirstPassItem, secondPassOptions, type CollectedForBatch } from './batch-pass';
-import { computeKeys, runPipeline } from './executor';
+import { computeKeys, runPipeline, sourceKey } from './executor';
 import { hashBytes, hashString } from './hash';
 import type { Image } from './image';
 import { createRegistry, type AnyNodeDefinition, type SourceFile } from './node';
@@ -73,7 +73,7 @@ describe('runFirstPassItem', () => {
     const { run, collected } = await runFirstPassItem(plan, checked, { registry, source: a });
     expect(run.reports.map((r) => r.id)).toEqual(['load', 'pre']);
     expect(pixels(collected!.inputs.mean.image)).toEqual([2, 3]);
-    expect(collected!.inputKeys).toEqual([`mean.image=${computeKeys(checked, registry, a.hash).get('pre')}:image`]);
+    expect(collected!.inputKeys).toEqual([`mean.image=${computeKeys(checked, registry, sourceKey(a)).get('pre')}:image`]);
     expect(collected!.files).toEqual([{ name: 'a.tif', hash: a.hash }]);
   });
 

@@ -5,7 +5,7 @@
 // the rest of the pipeline with the finished batch outputs (the nodes that only fed batch nodes are
 // not run again). What a front end adds is where items come from and how they are scheduled.
 import { describeError } from './errors';
-import { computeKeys, runPipeline, type BatchContext, type NodeOutputs, type RunOptions, type RunResult } from './executor';
+import { computeKeys, runPipeline, sourceKey, type BatchContext, type NodeOutputs, type RunOptions, type RunResult } from './executor';
 import { hashString } from './hash';
 import { sourceFiles, type PortValue, type Registry, type SourceFile } from './node';
 import type { CheckedPipeline } from './validate';
@@ -88,7 +88,7 @@ export async function runFirstPassItem(
 ): Promise<{ run: RunResult; collected?: CollectedForBatch }> {
   const run = await runPipeline(checked, { ...options, only: plan.firstPass });
   if (run.error) return { run };
-  const keys = computeKeys(checked, options.registry, options.source.hash);
+  const keys = computeKeys(checked, options.registry, sourceKey(options.source));
   return { run, collected: { ...collectBatchInputs(plan, checked, run.values, keys), files: sourceFiles(options.source) } };
 }
 

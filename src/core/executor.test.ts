@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { calls, fakeRegistry, resetCalls } from '../testing/fake-nodes';
 import { MemoryCache } from './cache';
-import { computeKeys, runPipeline, type ExecutorEvent } from './executor';
+import { computeKeys, runPipeline, sourceKey, type ExecutorEvent } from './executor';
 import { hashBytes } from './hash';
 import type { SourceFile } from './node';
 import { checkPipeline, type CheckedPipeline } from './validate';
@@ -67,13 +67,17 @@ describe('runPipeline', () => {
     ]);
   });
 
-  it('keys the source node by the file bytes, not its name', () => {
+  it('keys the source node by the file bytes and its name (the name its outputs carry and metadata-from-filename reads)', () => {
     const p = pipeline();
-    const a = computeKeys(p, fakeRegistry, file([1, 2], 'x.tif').hash);
-    const b = computeKeys(p, fakeRegistry, file([1, 2], 'renamed.tif').hash);
-    const c = computeKeys(p, fakeRegistry, file([1, 3], 'x.tif').hash);
-    expect(a).toEqual(b);
-    for (const id of ['load', 'add', 'thr', 'lab', 'side']) expect(a.get(id)).not.toBe(c.get(id));
+    const a = computeKeys(p, fakeRegistry, sourceKey(file([1, 2], 'x.tif')));
+    const again = computeKeys(p, fakeRegistry, sourceKey(file([1, 2], 'x.tif')));
+    const renamed = computeKeys(p, fakeRegistry, sourceKey(file([1, 2], 'renamed.tif')));
+    const c = computeKeys(p, fakeRegistry, sourceKey(file([1, 3], 'x.tif')));
+    expect(a).toEqual(again);
+    for (const id of ['load', 'add', 'thr', 'lab', 'side']) {
+      expect(a.get(id)).not.toBe(renamed.get(id));
+      expect(a.get(id)).not.toBe(c.get(id));
+    }
   });
 
   it('a key depends on params, the upstream keys and the node version, not on key order', () => {

@@ -71,7 +71,18 @@ export interface RunResult {
 export const DEFAULT_MAX_PIXELS = 2 ** 28;
 
 /** The cache key of every node, computed from params and the graph alone (no data is touched). */
-export function computeKeys(checked: CheckedPipeline, registry: Registry, sourceHash?: string, batchHash?: string): Map<string, string> {
+/**
+ * What a node that reads the source depends on: the bytes (the source's hash) and the names its
+ * outputs carry (the file's, a stack's files', the paired files'), which metadata-from-filename reads.
+ * Keyed by bytes alone, two identical files of different names shared one cached load, and the second
+ * got the first one's plate and well.
+ */
+export function sourceKey(source: SourceFile): string {
+  const paired = source.paired && Object.fromEntries(Object.entries(source.paired).map(([role, f]) => [role, f.name]));
+  return hashString(canonicalJSON({ hash: source.hash, name: source.name, planes: source.planes?.map((p) => p.name) ?? null, paired: paired ?? null }));
+}
+
+export function computeKeys(checked: CheckedPipeline, registry: Registry, source?: string, batchHash?: string): Map<string, string> {
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));
   const keys = new Map<string, string>();
   for (const id of checked.order) {
@@ -87,7 +98,7 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
       params: node.params,
       // a batch node's result depends on the whole batch, not on this item's inputs
       inputs: def.batch !== undefined && batchHash !== undefined ? { batch: batchHash } : inputs,
-      source: def.readsSource ? (sourceHash ?? null) : undefined,
+      source: def.readsSource ? (source ?? null) : undefined,
     };
     keys.set(id, hashString(canonicalJSON(material)));
   }
@@ -96,7 +107,7 @@ export function computeKeys(checked: CheckedPipeline, registry: Registry, source
 
 export async function runPipeline(checked: CheckedPipeline, options: RunOptions): Promise<RunResult> {
   const { registry, cache, signal, onEvent } = options;
-  const keys = computeKeys(checked, registry, options.source?.hash, options.batch?.hash);
+  const keys = computeKeys(checked, registry, options.source && sourceKey(options.source), options.batch?.hash);
   // stamped on the values handed on, not on what the cache keeps (whose keys ignore node ids)
   const provenance = provenanceByNode(checked, registry, options.source, options.batch?.inputs);
   const byId = new Map(checked.pipeline.nodes.map((n) => [n.id, n]));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeRegistry } from '../testing/fake-nodes';
 import { REPO_ROOT } from '../testing/paths';
 import { MemoryCache } from './cache';
-import { computeKeys, runPipeline } from './executor';
+import { computeKeys, runPipeline, sourceKey } from './executor';
 import { hashBytes } from './hash';
 import type { Image, Labels } from './image';
 import type { PipelineNode } from './pipeline';
@@ -75,12 +75,12 @@ describe('provenance', () => {
     const cache = new MemoryCache();
     await runPipeline(pipeline('add'), { registry: fakeRegistry, source, cache });
     const renamed = pipeline('plus2');
-    expect([...computeKeys(renamed, fakeRegistry, source.hash).values()]).toEqual([...computeKeys(pipeline('add'), fakeRegistry, source.hash).values()]);
+    expect([...computeKeys(renamed, fakeRegistry, sourceKey(source)).values()]).toEqual([...computeKeys(pipeline('add'), fakeRegistry, sourceKey(source)).values()]);
     const r = await runPipeline(renamed, { registry: fakeRegistry, source, cache });
     expect(r.reports.every((x) => x.status === 'cached')).toBe(true);
     const labels = r.values.get('lab')!.labels as Labels;
     expect(labels.meta.provenance!.steps.map((s) => s.id)).toEqual(['load', 'plus2', 'thr', 'lab']);
-    const stored = await cache.get(computeKeys(renamed, fakeRegistry, source.hash).get('lab')!);
+    const stored = await cache.get(computeKeys(renamed, fakeRegistry, sourceKey(source)).get('lab')!);
     expect((stored!.labels as Labels).meta.provenance).toBeUndefined();
   });
 
