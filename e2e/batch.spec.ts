@@ -53,6 +53,28 @@ afterAll(async () => {
 /** The cells of a CSV line as the runner writes them (no quoted commas in these files). */
 const withoutLastColumn = (csv: string) => csv.split('\n').map((line) => line.split(',').slice(0, -1).join(',')).join('\n');
 
+/** "Run on all N images" in a fresh editor's Images panel: waits for the result and checks that all went through. */
+async function runAll(page: Browser['page'], count: number) {
+  const result = page.getByRole('region', { name: 'Images' }).getByTestId('batch-result');
+  await page.getByRole('region', { name: 'Images' }).getByRole('button', { name: `Run on all ${count} images` }).click();
+  await result.waitFor();
+  expect(await result.getByTestId('batch-counts').textContent()).toBe(`${count} images: ${count} ok, 0 failed`);
+  return { downloadFile: (name: string) => download(page, () => result.getByRole('button', { name: `Download ${name}` }).click()) };
+}
+
+/** The downloaded tables are those `cellgraph run` wrote to `out` (images.csv but for duration_ms). */
+function expectRunnerTables(out: string, nucleiCsv: Buffer, imagesCsv: Buffer): void {
+  expect(nucleiCsv.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
+  expect(withoutLastColumn(imagesCsv.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
+}
+
+/** The downloaded saved-images.zip holds `paths`, each byte for byte the runner's file under `out`. */
+function expectRunnerSavedImages(out: string, zip: Buffer, paths: string[]): void {
+  const entries = unzipSync(new Uint8Array(zip));
+  expect(Object.keys(entries).sort()).toEqual([...paths].sort());
+  for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
+}
+
 describe('Run on all images', () => {
   test('three dropped images, one broken: 2 ok, 1 failed with its error; nuclei.csv and images.csv as `cellgraph run` writes them', async () => {
     const { page } = browser;
@@ -233,17 +255,13 @@ describe('Run on all images', () => {
       // the sample the editor opened on, then the folder's images as the CLI sorts them (capitals first)
       expect(radioNames).toEqual([DSB, 'Z_touching.tif', 'a_blobs.tif']);
 
-      await images.getByRole('button', { name: 'Run on all 3 images' }).click();
-      const result = images.getByTestId('batch-result');
-      await result.waitFor();
-      expect(await result.getByTestId('batch-counts').textContent()).toBe('3 images: 3 ok, 0 failed');
-      const nucleiCsv = await download(page, () => result.getByRole('button', { name: 'Download nuclei.csv' }).click());
-      const imagesCsv = await download(page, () => result.getByRole('button', { name: 'Download images.csv' }).click());
+      const { downloadFile } = await runAll(page, 3);
+      const nucleiCsv = await downloadFile('nuclei.csv');
+      const imagesCsv = await downloadFile('images.csv');
       const out = join(tmp, 'out-folder');
       const cli = cellgraph(['run', 'pipelines/nuclei-count.json', join(REPO, 'public/samples', DSB), plate, '--out', out, '--no-cache']);
       expect(cli.code).toBe(0);
-      expect(nucleiCsv.bytes.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
-      expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
+      expectRunnerTables(out, nucleiCsv.bytes, imagesCsv.bytes);
       expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 4).map((l) => l.split(',')[0])).toEqual([DSB, 'Z_touching.tif', 'a_blobs.tif']);
     } finally {
       await fresh.close();
@@ -254,22 +272,16 @@ describe('Run on all images', () => {
     const fresh = await openEditor();
     try {
       const { page } = fresh;
-      const images = page.getByRole('region', { name: 'Images' });
       await openExample(page, 'nuclei-declump.json');
       await dropFiles(page, page.locator('.react-flow__pane'), [join(REPO, 'test-data/images', BLOBS)]);
       await settle(page);
-      await images.getByRole('button', { name: 'Run on all 2 images' }).click();
-      const result = images.getByTestId('batch-result');
-      await result.waitFor();
-      expect(await result.getByTestId('batch-counts').textContent()).toBe('2 images: 2 ok, 0 failed');
-      const zip = await download(page, () => result.getByRole('button', { name: 'Download saved-images.zip' }).click());
+      const { downloadFile } = await runAll(page, 2);
+      const zip = await downloadFile('saved-images.zip');
       expect(zip.name).toBe('saved-images.zip');
-      const entries = unzipSync(new Uint8Array(zip.bytes));
-      expect(Object.keys(entries).sort()).toEqual(['outlines/blobs.tif', `outlines/${DSB.replace('.tif', '')}.tif`].sort());
       const out = join(tmp, 'out-saved');
       const cli = cellgraph(['run', 'pipelines/nuclei-declump.json', join(REPO, 'public/samples', DSB), join(REPO, 'test-data/images', BLOBS), '--out', out, '--no-cache']);
       expect(cli.code).toBe(0);
-      for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
+      expectRunnerSavedImages(out, zip.bytes, ['outlines/blobs.tif', `outlines/${DSB.replace('.tif', '')}.tif`]);
     } finally {
       await fresh.close();
     }
@@ -295,22 +307,16 @@ describe('Run on all images', () => {
       const radioNames = await images.locator('input[type="radio"]').evaluateAll((rs) => rs.map((r) => r.parentElement!.textContent!.replace(/\s*\(\d+ KiB\)$/, '')));
       expect(radioNames).toEqual(['Pos0/img_000.tif', 'Pos0/img_001.tif', 'Pos1/img_000.tif', 'Pos1/img_001.tif']);
 
-      await images.getByRole('button', { name: 'Run on all 4 images' }).click();
-      const result = images.getByTestId('batch-result');
-      await result.waitFor();
-      expect(await result.getByTestId('batch-counts').textContent()).toBe('4 images: 4 ok, 0 failed');
-      const nucleiCsv = await download(page, () => result.getByRole('button', { name: 'Download nuclei.csv' }).click());
-      const imagesCsv = await download(page, () => result.getByRole('button', { name: 'Download images.csv' }).click());
-      const zip = await download(page, () => result.getByRole('button', { name: 'Download saved-images.zip' }).click());
+      const { downloadFile } = await runAll(page, 4);
+      const nucleiCsv = await downloadFile('nuclei.csv');
+      const imagesCsv = await downloadFile('images.csv');
+      const zip = await downloadFile('saved-images.zip');
       const out = join(tmp, 'out-positions');
       const cli = cellgraph(['run', join(REPO, 'pipelines/nuclei-declump.json'), 'Pos0', 'Pos1', '--out', out, '--no-cache'], parent);
       expect(cli.code, cli.stderr).toBe(0);
-      expect(nucleiCsv.bytes.equals(readFileSync(join(out, 'nuclei.csv')))).toBe(true);
-      expect(withoutLastColumn(imagesCsv.bytes.toString('utf8'))).toBe(withoutLastColumn(readFileSync(join(out, 'images.csv'), 'utf8')));
+      expectRunnerTables(out, nucleiCsv.bytes, imagesCsv.bytes);
       expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 5).map((l) => l.split(',')[0])).toEqual(radioNames);
-      const entries = unzipSync(new Uint8Array(zip.bytes));
-      expect(Object.keys(entries).sort()).toEqual(['outlines/Pos0_img_000.tif', 'outlines/Pos0_img_001.tif', 'outlines/Pos1_img_000.tif', 'outlines/Pos1_img_001.tif']);
-      for (const [path, bytes] of Object.entries(entries)) expect(Buffer.from(bytes).equals(readFileSync(join(out, path))), path).toBe(true);
+      expectRunnerSavedImages(out, zip.bytes, ['outlines/Pos0_img_000.tif', 'outlines/Pos0_img_001.tif', 'outlines/Pos1_img_000.tif', 'outlines/Pos1_img_001.tif']);
     } finally {
       await fresh.close();
     }

@@ -2,7 +2,7 @@
 // to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, sourceKey, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';

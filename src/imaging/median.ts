@@ -10,7 +10,6 @@ import { diskHalfWidths } from './disk';
 import { borderIndex, type BorderMode } from './correlate1d';
 
 const BLOCK_BITS = 5;
-const BLOCK = 1 << BLOCK_BITS;
 
 interface Codes {
   codes: Int32Array;
