@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderNotice, imagesOfChosenFolder, imagesOfDroppedFolder } from './folders';
+import { droppedItems, folderNotice, imagesOfChosenFolder, imagesOfDroppedFolder } from './folders';
 
 /** A File as <input webkitdirectory> gives it: its path under the chosen folder in webkitRelativePath. */
 function chosen(path: string): File {
@@ -54,6 +54,27 @@ describe('a dropped folder', () => {
     expect(await found.files[0].text()).toBe('img000.tif');
     expect(found.folders).toEqual(['plate']);
     expect(found.subfolders).toBe(2);
+  });
+});
+
+describe('droppedItems', () => {
+  const item = (entry: { isDirectory: boolean; name: string } | null, file: File | null) =>
+    ({ kind: 'file', webkitGetAsEntry: () => entry, getAsFile: () => file }) as unknown as DataTransferItem;
+
+  it('splits a drop into files and folders, taking the entries while the drop lasts', () => {
+    const a = new File(['a'], 'a.tif');
+    const folder = { isDirectory: true, name: 'plate' };
+    const text = { kind: 'string' } as unknown as DataTransferItem;
+    const data = { items: [item({ isDirectory: false, name: 'a.tif' }, a), item(folder, null), text], files: [] } as unknown as DataTransfer;
+    const { files, folders } = droppedItems(data);
+    expect(files).toEqual([a]);
+    expect(folders).toEqual([folder]);
+  });
+
+  it('without entries (an older browser), the dropped files as they are', () => {
+    const a = new File(['a'], 'a.tif');
+    const data = { items: [{ kind: 'file', getAsFile: () => a }], files: [a] } as unknown as DataTransfer;
+    expect(droppedItems(data)).toEqual({ files: [a], folders: [] });
   });
 });
 
