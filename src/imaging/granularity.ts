@@ -20,6 +20,7 @@ import { linearAxis, mapCoordinatesCubic1d, mapCoordinatesLinear } from './map-c
 import { dilate2d, erode2d } from './morphology';
 import { numpyMean } from './numpy-float';
 import { reconstructByDilation } from './reconstruction';
+import { objectPixels, type ObjectPixels } from './regionprops/object-pixels';
 
 export interface GranularityOptions {
   /** CellProfiler "Subsampling factor for granularity measurements", in (0, 1]. */
@@ -168,35 +169,34 @@ function maskedMean(values: Float32Array | Float64Array, mask: Uint8Array, all: 
 }
 
 /**
- * Per-object means, as scipy.ndimage.mean(values, labels, index) (sums in raster order, np.bincount),
- * each object's spectrum starting from its mean of the full-size input.
+ * Per-object means, as scipy.ndimage.mean(values, labels, index) (each object's sum in raster order,
+ * np.bincount), each object's spectrum starting from its mean of the full-size input.
  */
 class ObjectSpectra {
-  readonly labels: Uint32Array;
   readonly spectra: Float64Array[] = [];
-  /** Each pixel's object (index into labels), −1 for the background. */
-  private readonly slot: Int32Array;
+  private readonly objects: ObjectPixels;
   private current: Float64Array;
   private readonly start: Float64Array;
 
   constructor(labelImage: Uint32Array, pixels: Float32Array) {
-    this.labels = Uint32Array.from(new Set(labelImage)).filter((l) => l !== 0).sort();
-    const index = new Map(Array.from(this.labels, (l, k) => [l, k]));
-    this.slot = Int32Array.from(labelImage, (l) => (l === 0 ? -1 : (index.get(l) as number)));
+    this.objects = objectPixels(labelImage);
     this.current = this.means(pixels);
     this.start = this.current.map((m) => Math.max(m, EPS));
   }
 
+  get labels(): Uint32Array {
+    return this.objects.present;
+  }
+
   private means(values: ArrayLike<number>): Float64Array {
-    const sums = new Float64Array(this.labels.length);
-    const counts = new Float64Array(this.labels.length);
-    for (let i = 0; i < values.length; i++) {
-      const k = this.slot[i];
-      if (k < 0) continue;
-      sums[k] += values[i];
-      counts[k]++;
+    const { present, start, pixels } = this.objects;
+    const out = new Float64Array(present.length);
+    for (let k = 0; k < present.length; k++) {
+      let sum = 0;
+      for (let j = start[k]; j < start[k + 1]; j++) sum += values[pixels[j]];
+      out[k] = sum / (start[k + 1] - start[k]);
     }
-    return sums.map((s, k) => s / counts[k]);
+    return out;
   }
 
   /** One step: `image` is the reconstruction stretched back to full size. */
