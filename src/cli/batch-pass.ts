@@ -3,13 +3,12 @@
 // values on the batch nodes' inputs; replies come back in any order and are folded in input order,
 // so the result does not depend on which worker finished first.
 import { BatchFold, type BatchPlan, type CollectedForBatch } from '../core/batch-pass';
+import { errorRecord } from '../core/batch-record';
 import type { BatchContext } from '../core/executor';
 import type { Registry } from '../core/node';
 import type { CheckedPipeline } from '../core/validate';
-import type { InputFile } from './inputs';
 import { runPool, type PoolOptions } from './pool';
 import type { ImageRecord } from './process';
-
 
 export interface FirstPassResult {
   /** Undefined when no image got through the first pass. */
@@ -39,14 +38,10 @@ export async function runFirstPass(
       if ('status' in item) failed.set(next, item);
       else {
         const refused = fold.add(item, inputs[next].display);
-        if (refused !== undefined) failed.set(next, errorRecord(inputs[next], refused));
+        if (refused !== undefined) failed.set(next, errorRecord(inputs[next].display, refused));
       }
       next++;
     }
   });
   return { batch: fold.finish(), failed };
-}
-
-function errorRecord(input: InputFile, error: string): ImageRecord {
-  return { image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: 0 };
 }

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { InputFile } from './inputs';
 import type { ItemRunner } from './item-runner';
 import type { CollectedForBatch } from '../core/batch-pass';
+import { errorRecord } from '../core/batch-record';
 import type { ImageRecord } from './process';
 import type { RunSettings } from './prepare';
 
@@ -124,7 +125,7 @@ export function runPool(opts: PoolOptions, onReply: (index: number, reply: Worke
         void worker.terminate();
         if (current === undefined) return reject(new Error(`worker failed before starting: ${message}`));
         const index = current;
-        complete(index, { record: { image: inputs[index].display, status: 'error', error: message, summary: {}, tables: {}, durationMs: 0 } });
+        complete(index, { record: errorRecord(inputs[index].display, message) });
         if (next < indices.length) start();
       };
       worker.on('message', (msg: { ready?: true; index: number } & WorkerReply) => {
@@ -150,7 +151,7 @@ async function runInProcess(opts: PoolOptions, run: ItemRunner, onReply: (index:
       reply = await run(opts.inputs[index], opts.mode);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      reply = { record: { image: opts.inputs[index].display, status: 'error', error: `worker crashed: ${message.split('\n')[0]}`, summary: {}, tables: {}, durationMs: 0 } };
+      reply = { record: errorRecord(opts.inputs[index].display, `worker crashed: ${message.split('\n')[0]}`) };
     }
     onReply(index, reply);
   }

@@ -7,7 +7,7 @@ import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, sourceKey, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import type { Registry, SourceFile } from '../core/node';
-import { collectTables, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
+import { collectTables, errorRecord, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
 import { runFirstPassItem, secondPassOptions, type BatchPlan, type CollectedForBatch } from '../core/batch-pass';
 import { stackSource } from '../io/image-stack';
 import { pairedSource } from '../io/paired-source';
@@ -49,7 +49,7 @@ export interface ProcessContext {
 export async function collectForBatch(input: InputFile, ctx: ProcessContext & { plan: BatchPlan }): Promise<{ record: ImageRecord } | { collected: CollectedForBatch }> {
   const started = performance.now();
   const fail = (error: string, stack?: string): { record: ImageRecord } => ({
-    record: { image: input.display, status: 'error', error, ...(stack ? { stack } : {}), summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) },
+    record: { ...errorRecord(input.display, error, Math.round(performance.now() - started)), ...(stack ? { stack } : {}) },
   });
   let source: SourceFile;
   try {
@@ -64,9 +64,7 @@ export async function collectForBatch(input: InputFile, ctx: ProcessContext & { 
 
 export async function processImage(input: InputFile, ctx: ProcessContext): Promise<ImageRecord> {
   const started = performance.now();
-  const fail = (error: string): ImageRecord => ({
-    image: input.display, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started),
-  });
+  const fail = (error: string): ImageRecord => errorRecord(input.display, error, Math.round(performance.now() - started));
   let source: SourceFile;
   try {
     source = await readSource(input);

@@ -27,6 +27,11 @@ export interface BatchRecord {
   durationMs: number;
 }
 
+/** The record of an image that failed: its one-line error, no rows. */
+export function errorRecord(image: string, error: string, durationMs = 0): BatchRecord {
+  return { image, status: 'error', error, summary: {}, tables: {}, durationMs };
+}
+
 export interface SummaryColumn {
   column: string;
   node: string;

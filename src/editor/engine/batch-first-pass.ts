@@ -3,7 +3,7 @@
 // list order into the batch's outputs (core/batch-pass.ts, as `cellgraph run` folds them). An image that
 // fails here, or that a batch node refuses (another shape), fails alone and is left out of the batch.
 import { BatchFold, runFirstPassItem, type BatchPlan, type CollectedForBatch } from '../../core/batch-pass';
-import type { BatchRecord } from '../../core/batch-record';
+import { errorRecord, type BatchRecord } from '../../core/batch-record';
 import { describeError } from '../../core/errors';
 import type { BatchContext } from '../../core/executor';
 import type { CheckedPipeline } from '../../core/validate';
@@ -60,9 +60,5 @@ export async function runEditorFirstPass(
 /** Folds the image in; its record (as the runner writes it) when a batch node refuses it. */
 function refusal(fold: BatchFold, image: string, collected: CollectedForBatch): BatchRecord | undefined {
   const error = fold.add(collected, image);
-  return error === undefined ? undefined : errorRecord(image, error, 0);
-}
-
-function errorRecord(image: string, error: string, durationMs: number): BatchRecord {
-  return { image, status: 'error', error, summary: {}, tables: {}, durationMs };
+  return error === undefined ? undefined : errorRecord(image, error);
 }

@@ -6,7 +6,7 @@
 // (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
 // the rest on every image that got through, with the batch node's result over all of them.
 import { planBatch, secondPassOptions } from '../../core/batch-pass';
-import { checkOutputNames, collectTables, summarize, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
+import { checkOutputNames, collectTables, errorRecord, summarize, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
 import { describeError } from '../../core/errors';
 import { runPipeline, type CacheStore, type RunOptions } from '../../core/executor';
 import type { Registry, SourceFile } from '../../core/node';
@@ -118,7 +118,7 @@ async function runItem(
   batch?: Pick<RunOptions, 'batch' | 'only'>,
 ): Promise<{ record: BatchRecord; saved: SavedImage[] } | undefined> {
   const started = performance.now();
-  const fail = (error: string) => ({ record: { image, status: 'error', error, summary: {}, tables: {}, durationMs: Math.round(performance.now() - started) } as BatchRecord, saved: [] });
+  const fail = (error: string) => ({ record: errorRecord(image, error, Math.round(performance.now() - started)), saved: [] });
   if (!source) return fail(MISSING_SOURCE);
   try {
     const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: host.cache(), signal, ...batch });
