@@ -7,7 +7,7 @@ import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, sourceKey, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
 import type { Registry, SourceFile } from '../core/node';
-import { collectTables, errorRecord, sinkNodes, summarize, type BatchRecord } from '../core/batch-record';
+import { errorRecord, okRecord, sinkNodes, type BatchRecord } from '../core/batch-record';
 import { runFirstPassItem, secondPassOptions, type BatchPlan, type CollectedForBatch } from '../core/batch-pass';
 import { stackSource } from '../io/image-stack';
 import { pairedSource } from '../io/paired-source';
@@ -95,13 +95,7 @@ export async function processImage(input: InputFile, ctx: ProcessContext): Promi
   let record: ImageRecord;
   try {
     await saveImages(ctx, input, result.values);
-    record = {
-      image: input.display,
-      status: 'ok',
-      summary: summarize(ctx, result.values),
-      tables: collectTables(ctx, result.values),
-      durationMs: Math.round(performance.now() - started),
-    };
+    record = okRecord(ctx, input.display, result.values, Math.round(performance.now() - started));
     if (recordPath) await writeAtomic(recordPath, JSON.stringify(record));
   } catch (err) {
     return err instanceof OutputWriteError ? { ...fail(err.message), fatal: true } : fail(describeError(err));

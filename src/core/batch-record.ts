@@ -27,6 +27,11 @@ export interface BatchRecord {
   durationMs: number;
 }
 
+/** The record of an image that went through: its rows of every exported table and its images.csv columns. */
+export function okRecord(ctx: PipelineOf, image: string, values: Map<string, NodeOutputs>, durationMs: number): BatchRecord {
+  return { image, status: 'ok', summary: summarize(ctx, values), tables: collectTables(ctx, values), durationMs };
+}
+
 /** The record of an image that failed: its one-line error, no rows. */
 export function errorRecord(image: string, error: string, durationMs = 0): BatchRecord {
   return { image, status: 'error', error, summary: {}, tables: {}, durationMs };

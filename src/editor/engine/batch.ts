@@ -6,7 +6,7 @@
 // (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
 // the rest on every image that got through, with the batch node's result over all of them.
 import { planBatch, secondPassOptions } from '../../core/batch-pass';
-import { checkOutputNames, collectTables, errorRecord, summarize, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
+import { checkOutputNames, errorRecord, okRecord, summaryColumns, tableNames, type BatchRecord } from '../../core/batch-record';
 import { describeError } from '../../core/errors';
 import { runPipeline, type CacheStore, type RunOptions } from '../../core/executor';
 import type { Registry, SourceFile } from '../../core/node';
@@ -125,8 +125,7 @@ async function runItem(
     host.ran?.(result.reports.filter((r) => r.status === 'done').length);
     if (result.error) return fail(result.error);
     const saved = encodeSavedImages(ctx, result.values);
-    const record: BatchRecord = { image, status: 'ok', summary: summarize(ctx, result.values), tables: collectTables(ctx, result.values), durationMs: Math.round(performance.now() - started) };
-    return { record, saved };
+    return { record: okRecord(ctx, image, result.values, Math.round(performance.now() - started)), saved };
   } catch (err) {
     if (signal.aborted) return undefined;
     return fail(describeError(err));
