@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { UserError } from '../core/errors';
 import { IMAGE_EXTENSIONS, isImageFileName as isImage } from '../io/decode';
 import { pairedFileName, type PairRule } from '../io/paired-source';
+import { savedImageStem } from '../io/saved-images';
 
 export type { PairRule };
 
@@ -70,7 +71,7 @@ export function expandStackInputs(args: string[], cwd = process.cwd()): InputFil
     if (names.length === 0) throw new UserError(`input folder ${folder} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
     const name = basename(resolve(folder));
     const display = nameCount.get(name)! > 1 ? relative(cwd, resolve(folder)).split(sep).join('/') : name;
-    return { path: folder, display, stem: display.replace(/[/\\]/g, '_'), stack: names.map((n) => join(folder, n)) };
+    return { path: folder, display, stem: savedImageStem(display, true), stack: names.map((n) => join(folder, n)) };
   });
 }
 
@@ -102,8 +103,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
   for (const p of unique) nameCount.set(basename(p), (nameCount.get(basename(p)) ?? 0) + 1);
   return unique.map((path) => {
     const display = nameCount.get(basename(path))! > 1 ? relative(cwd, path).split(sep).join('/') : basename(path);
-    const stem = display.slice(0, display.length - extname(display).length).replace(/[/\\]/g, '_');
-    return { path, display, stem };
+    return { path, display, stem: savedImageStem(display) };
   });
 }
 
@@ -140,9 +140,8 @@ export function expandChannelInputs(args: string[], tokens: string[], cwd = proc
     .map(({ display, files, twice }) => {
       const missing = tokens.filter((_, k) => files[k] === undefined);
       const problem = twice ?? (missing.length ? `channel ${missing.join(', ')} of ${display} is missing (found ${files.filter(Boolean).map((f) => basename(f!)).join(', ')})` : undefined);
-      const stem = display.slice(0, display.length - extname(display).length).replace(/[/\\]/g, '_');
       const present = files.filter((f): f is string => f !== undefined);
-      return { path: present[0], display, stem, stack: present, join: 'channels' as const, ...(problem ? { problem } : {}) };
+      return { path: present[0], display, stem: savedImageStem(display), stack: present, join: 'channels' as const, ...(problem ? { problem } : {}) };
     });
 }
 

@@ -12,7 +12,7 @@ import { runFirstPassItem, secondPassOptions, type BatchPlan, type CollectedForB
 import { stackSource } from '../io/image-stack';
 import { pairedSource } from '../io/paired-source';
 import type { CheckedPipeline } from '../core/validate';
-import { encodeSavedImages } from '../io/saved-images';
+import { encodeSavedImages, savedImageFile } from '../io/saved-images';
 import type { InputFile } from './inputs';
 import { OutputWriteError, writeAtomic } from './atomic-write';
 
@@ -132,7 +132,7 @@ async function readSource(input: InputFile): Promise<SourceFile> {
 }
 
 export function savedImagePath(outDir: string, name: string, format: string, stem: string): string {
-  return join(outDir, name, `${stem}.${format === 'png' ? 'png' : 'tif'}`);
+  return join(outDir, savedImageFile(name, format, stem));
 }
 
 /** Encodes every saved image first, so an image that cannot be encoded leaves none of its files. */

@@ -17,6 +17,23 @@ export interface SavedImage {
   bytes: Uint8Array;
 }
 
+/**
+ * The stem a saved image of an input is named by: the input's name as the tables give it without its
+ * extension (as node:path's extname: `.tif` of `a.ome.tif`, none of `.hidden`), folders joined by '_'
+ * (`Pos1/img.tif` → `Pos1_img`). A stack's folder name is used whole.
+ */
+export function savedImageStem(display: string, folder = false): string {
+  const base = display.slice(display.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  const ext = folder || dot <= 0 ? '' : base.slice(dot);
+  return display.slice(0, display.length - ext.length).replace(/[/\\]/g, '_');
+}
+
+/** Where under --out a save-image node's file for an input goes: `<name>/<stem>.tif|png`. */
+export function savedImageFile(name: string, format: string, stem: string): string {
+  return `${name}/${stem}.${format === 'png' ? 'png' : 'tif'}`;
+}
+
 export function encodeSavedImages(ctx: { checked: CheckedPipeline; registry: Registry }, values: Map<string, NodeOutputs>): SavedImage[] {
   const files: SavedImage[] = [];
   for (const node of sinkNodes(ctx, 'image')) {

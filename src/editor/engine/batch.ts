@@ -13,7 +13,7 @@ import type { Registry, SourceFile } from '../../core/node';
 import { formatProblem, type Pipeline } from '../../core/pipeline';
 import { checkPipeline, type CheckedPipeline } from '../../core/validate';
 import { canonicalPipeline } from '../../io/embedded-provenance';
-import { encodeSavedImages, type SavedImage } from '../../io/saved-images';
+import { encodeSavedImages, savedImageFile, savedImageStem, type SavedImage } from '../../io/saved-images';
 import { MISSING_SOURCE, runEditorFirstPass, type EditorFirstPass } from './batch-first-pass';
 import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary } from './protocol';
 
@@ -70,9 +70,8 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
       return;
     }
     savedBytes += size;
-    // the runner's stem: the name without its extension, folders joined by '_' (cli/inputs.ts)
-    const stem = image.replace(/\.[^./]*$/, '').replace(/[/\\]/g, '_');
-    for (const f of files) summary.saved!.push({ path: `${f.name}/${stem}.${f.format === 'png' ? 'png' : 'tif'}`, bytes: f.bytes });
+    const stem = savedImageStem(image);
+    for (const f of files) summary.saved!.push({ path: savedImageFile(f.name, f.format, stem), bytes: f.bytes });
   };
   const total = items.length;
   const plan = planBatch(ctx.checked, ctx.registry);
