@@ -16,14 +16,21 @@ export function growCells(
   method: SecondaryMethod, lambda: number, distance: number,
 ): Uint32Array {
   // the seeds always belong to their cells, even where the mask is off (as CellProfiler)
-  const mask = allowed ? Uint8Array.from(allowed, (m, i) => (m || seeds[i] ? 1 : 0)) : undefined;
+  let mask: Uint8Array | undefined;
+  if (allowed) {
+    mask = new Uint8Array(allowed.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = allowed[i] || seeds[i] ? 1 : 0;
+  }
   switch (method) {
     case 'propagation':
       return propagateLabels(seeds, values, mask, width, height, lambda);
     case 'watershed-gradient':
       return watershed(sobelMagnitude(values, width, height), seeds, width, height, { mask, connectivity: 2 });
-    case 'watershed-image':
-      return watershed(Float64Array.from(values, (v) => -v), seeds, width, height, { mask, connectivity: 2 });
+    case 'watershed-image': {
+      const negated = new Float64Array(values.length);
+      for (let i = 0; i < negated.length; i++) negated[i] = -values[i];
+      return watershed(negated, seeds, width, height, { mask, connectivity: 2 });
+    }
     case 'distance': {
       const grown = expandLabels(seeds, width, height, distance);
       if (mask) for (let i = 0; i < grown.length; i++) if (!mask[i]) grown[i] = 0;

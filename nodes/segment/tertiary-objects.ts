@@ -23,7 +23,8 @@ export const tertiaryObjects = defineNode({
   params: z.object({}),
   run: ({ cells, nuclei }) => {
     requireSameSize('tertiary-objects', ['cells', cells], ['nuclei', nuclei]);
-    const data = Uint32Array.from(cells.data, (l, i) => (nuclei.data[i] ? 0 : l));
+    const data = new Uint32Array(cells.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = nuclei.data[i] ? 0 : cells.data[i];
     const { width, height, planes } = cells;
     return { cytoplasm: createLabels({ width, height, planes }, data, cells.count, copyMeta(cells.meta)) };
   },

@@ -76,7 +76,8 @@ export function declump(mask: ArrayLike<number>, width: number, height: number, 
   let surface: Float64Array;
   if (options.method !== 'shape') {
     if (!intensity) throw new Error(`declump: method ${options.method} needs an intensity image`);
-    surface = options.method === 'intensity' ? Float64Array.from(intensity) : Float64Array.from(distance, (d, i) => d * intensity[i]);
+    surface = Float64Array.from(intensity);
+    if (options.method === 'combined') for (let i = 0; i < surface.length; i++) surface[i] *= distance[i];
   } else surface = distance;
   const markers = new Uint32Array(width * height);
   let count: number;
@@ -92,7 +93,8 @@ export function declump(mask: ArrayLike<number>, width: number, height: number, 
     for (const p of peaks) peakImage[p] = 1;
     count = labelLeftovers(peakImage, markers, width, height, 4, 1);
   }
-  const flood = Float64Array.from(surface, (v) => -v);
+  const flood = new Float64Array(surface.length);
+  for (let i = 0; i < flood.length; i++) flood[i] = -surface[i];
   const labels = watershed(flood, markers, width, height, { mask, connectivity: connectivity === 8 ? 2 : 1 });
   count += labelLeftovers(mask, labels, width, height, connectivity, count + 1);
   return { labels, count, minDistance };

@@ -5,7 +5,8 @@
 import { featureTransform, distancesFromFeatures } from './distance-transform';
 
 export function expandLabels(labels: Uint32Array, width: number, height: number, distance: number): Uint32Array {
-  const background = Uint8Array.from(labels, (v) => (v === 0 ? 1 : 0));
+  const background = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) background[i] = labels[i] === 0 ? 1 : 0;
   const ft = featureTransform(background, width, height);
   const dist = distancesFromFeatures(ft, width, height);
   const out = new Uint32Array(labels.length);

@@ -36,7 +36,8 @@ export function findMaxima(plane: ArrayLike<number>, width: number, height: numb
   const n = width * height;
   if (plane.length !== n) throw new Error(`findMaxima: the plane must hold ${width}×${height} samples`);
   const dark = options.objects === 'dark';
-  const values = dark ? Float64Array.from(plane, (v) => -v) : Float64Array.from(plane);
+  const values = Float64Array.from(plane);
+  if (dark) for (let i = 0; i < n; i++) values[i] = -values[i];
   const threshold = options.threshold === undefined ? undefined : dark ? -options.threshold : options.threshold;
   const points =
     options.method === 'distance'

@@ -127,7 +127,11 @@ function zeroOutside(data: Float32Array, mask: Uint8Array): Float32Array {
   return out;
 }
 
-const above = (values: Float64Array) => Float64Array.from(values, (v) => (v > 0.9 ? 1 : 0));
+function above(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[i] > 0.9 ? 1 : 0;
+  return out;
+}
 
 /** The background-corrected, subsampled image and its mask (steps 1 and 2). */
 function correctedImage(pixels: Float32Array, width: number, height: number, o: GranularityOptions): { image: Sampled; mask: Uint8Array } {

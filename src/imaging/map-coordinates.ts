@@ -79,7 +79,8 @@ function splineCoefficients(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const z = POLE;
   const gain = (1 - z) * (1 - 1 / z);
-  const c = Float64Array.from(values, (v) => v * gain);
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) c[i] = values[i] * gain;
   if (n === 1) return c;
   // causal initialisation, mirror
   const zn1 = z ** (n - 1);

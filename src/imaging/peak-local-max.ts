@@ -167,7 +167,8 @@ function peakMask(img: Float64Array, width: number, height: number, fp: Footprin
 function spacedPeaks(img: Float64Array, width: number, candidates: Uint8Array, minDistance: number): number[] {
   const coords: number[] = [];
   for (let i = 0; i < candidates.length; i++) if (candidates[i]) coords.push(i);
-  const negated = Float64Array.from(coords, (i) => -img[i]);
+  const negated = new Float64Array(coords.length);
+  for (let k = 0; k < coords.length; k++) negated[k] = -img[coords[k]];
   const order = numpyArgsort(negated);
   const kept: number[] = [];
   // accepted peaks bucketed on a grid of cell size minDistance: only neighbouring cells can be too close

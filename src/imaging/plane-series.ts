@@ -84,9 +84,15 @@ export function pixelSeries(
   const pixels: number[] = [];
   for (let i = 0; i < n; i++) if (!mask || mask.data[i]) pixels.push(i);
   const count = pixels.length;
-  const x = Float64Array.from(pixels, (i) => i % width);
-  const y = Float64Array.from(pixels, (i) => Math.floor(i / width));
-  const values = Array.from({ length: planes }, (_, p) => Float64Array.from(pixels, (i) => image.data[p * n + i]));
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  const values = Array.from({ length: planes }, () => new Float64Array(count));
+  for (let k = 0; k < count; k++) {
+    const i = pixels[k];
+    x[k] = i % width;
+    y[k] = Math.floor(i / width);
+    for (let p = 0; p < planes; p++) values[p][k] = image.data[p * n + i];
+  }
   if (normalisation === 'raw') return { x, y, values };
 
   const centre = new Float64Array(count);

@@ -57,7 +57,8 @@ function sumPlanes(image: Image, channel: number, sum: Float64Array): void {
 /** np.std's steps: mean = sum / n; Σ (x − mean)² in plane order; / n; sqrt. */
 function standardDeviation(image: Image, channel: number, sum: Float64Array, out: PixelArray): void {
   const { planes } = image;
-  const mean = Float64Array.from(sum, (s) => s / planes);
+  const mean = new Float64Array(sum.length);
+  for (let i = 0; i < mean.length; i++) mean[i] = sum[i] / planes;
   const squares = new Float64Array(sum.length);
   for (let p = 0; p < planes; p++) {
     const plane = slice2d(image, p, channel);

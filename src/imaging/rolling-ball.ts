@@ -78,7 +78,11 @@ function minPlusConvexRow(f: Float64Array, n: number, g: Float64Array, gStart: n
 function ballPass(input: Float64Array, width: number, height: number, ball: Ball, erode: boolean): Float64Array {
   const { R, halfWidths, deficits } = ball;
   const side = 2 * R + 1;
-  const f = erode ? input : Float64Array.from(input, (v) => 0 - v); // 0 − v, not −v: no −0
+  let f = input;
+  if (!erode) {
+    f = new Float64Array(input.length);
+    for (let i = 0; i < f.length; i++) f[i] = 0 - input[i]; // 0 − v, not −v: no −0
+  }
   const out = new Float64Array(width * height).fill(Infinity);
   const row = new Float64Array(width);
   const result = new Float64Array(width);

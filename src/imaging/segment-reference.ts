@@ -52,7 +52,9 @@ export function loadSegmentArray(name: string): { width: number; height: number;
 export function referenceSurface(run: RealRun, distance: Float64Array, smooth: ArrayLike<number>): Float64Array {
   if (run.surface === 'distance') return distance;
   if (run.surface === 'smooth') return Float64Array.from(smooth);
-  return Float64Array.from(distance, (d, i) => d * smooth[i]);
+  const product = new Float64Array(distance.length);
+  for (let i = 0; i < product.length; i++) product[i] = distance[i] * smooth[i];
+  return product;
 }
 
 /** ndi.label of a set of pixels with skimage's default cross (4-connected) structure, or 8. */

@@ -159,7 +159,8 @@ export function encodePng(raster: Image | Mask | Labels, opts: EncodePngOptions 
   let depth: 8 | 16;
   let channels = 1;
   if (raster.kind === 'mask') {
-    data = Uint8Array.from(raster.data, (v) => (v ? 255 : 0));
+    data = new Uint8Array(n);
+    for (let i = 0; i < n; i++) data[i] = raster.data[i] ? 255 : 0;
     depth = 8;
   } else if (raster.kind === 'labels') {
     if (raster.count >= 65536) {
