@@ -1,7 +1,7 @@
 // skimage.exposure.rescale_intensity(image, in_range, out_range), applied to each channel over all
 // its planes: values are clipped to in_range, mapped linearly onto out_range, and cast to the output
 // type by truncation (numpy's astype), exactly as skimage 0.19 with NumPy 1.24 computes it.
-import { allocPixels, copyMeta, type DType, type Image } from '../core/image';
+import { allocPixels, copyMeta, type DType, type Image, type PixelArray } from '../core/image';
 import { dtypeLimits } from './dtype-range';
 import { percentileOfSorted, sortedValues } from './percentile';
 
@@ -13,10 +13,11 @@ export type InRange =
 /** 'dtype' = the input's type and range; a type name = that type's range; {min, max} = float32. */
 export type OutRange = 'dtype' | 'uint8' | 'uint16' | 'float32' | { min: number; max: number };
 
-/** The samples of channel c over all planes. */
-export function channelValues(image: Image, c: number): Float64Array {
+/** The samples of channel c over all planes, in the image's own type (so sortedValues can count them). */
+export function channelValues(image: Image, c: number): PixelArray {
   const n = image.width * image.height;
-  const out = new Float64Array(n * image.planes);
+  if (image.channels === 1) return image.data;
+  const out = allocPixels(image.dtype, n * image.planes);
   for (let p = 0; p < image.planes; p++) {
     const start = (p * image.channels + c) * n;
     out.set(image.data.subarray(start, start + n), p * n);
@@ -25,7 +26,7 @@ export function channelValues(image: Image, c: number): Float64Array {
 }
 
 /** The (min, max) that in_range stands for on these values. */
-export function inputRange(values: Float64Array, range: InRange, float32: boolean): [number, number] {
+export function inputRange(values: PixelArray, range: InRange, float32: boolean): [number, number] {
   if (range.mode === 'values') return [range.low, range.high];
   const sorted = sortedValues(values);
   if (range.mode === 'image') return [sorted[0], sorted[sorted.length - 1]];

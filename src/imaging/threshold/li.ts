@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors';
 import { finiteRange, integerHistogram } from '../histogram';
 import { isFloatArray, logIn, numpySum, roundingOf, type Rounding } from '../numpy-float';
 import { constantValue } from './constant';
+import { sortFloat32 } from '../percentile';
 import { log } from '../libm'; // same bits in the browser as in `cellgraph run`
 
 export function thresholdLi(values: PixelArray): number {
@@ -86,7 +87,7 @@ function liFloat(values: Float32Array | Float64Array): number {
 
 /** np.min(np.diff(np.unique(image))), with the differences in the image's precision. */
 function smallestGap(image: Float32Array | Float64Array): number {
-  const sorted = image.slice().sort();
+  const sorted = image instanceof Float32Array ? sortFloat32(image) : image.slice().sort();
   const round = roundingOf(image);
   let gap = Infinity;
   for (let i = 1; i < sorted.length; i++) {
