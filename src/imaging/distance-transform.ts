@@ -76,9 +76,6 @@ function voronoiLine(
   }
 }
 
-/** Columns transformed together in the first pass: 32 int32s span two cache lines per row. */
-const COLUMN_BLOCK = 32;
-
 /**
  * For every pixel, the coordinates of the nearest pixel where `foreground` is 0 (SciPy's
  * `return_indices`). Background pixels point to themselves. With no background at all, SciPy leaves
@@ -94,32 +91,16 @@ export function featureTransform(foreground: ArrayLike<number>, width: number, h
   const m = Math.max(width, height);
   const f0 = new Float64Array(m), f1 = new Float64Array(m);
   const g = new Int32Array(m);
-  // the column pass works on BLOCK columns at a time copied into contiguous lines (a blocked
-  // transpose): walking a column of a wide image in place touches one cache line per pixel
-  const block = Math.min(COLUMN_BLOCK, width);
-  const colRows = new Int32Array(block * height);
-  const colCols = new Int32Array(block * height);
-  for (let x0 = 0; x0 < width; x0 += block) {
-    const b = Math.min(block, width - x0);
+  for (let x = 0; x < width; x++) {
     for (let y = 0; y < height; y++) {
-      for (let k = 0, p = y * width + x0; k < b; k++, p++) {
-        const q = k * height + y;
-        if (foreground[p]) {
-          colRows[q] = -1;
-          colCols[q] = 0;
-        } else {
-          colRows[q] = y;
-          colCols[q] = x0 + k;
-        }
+      const p = y * width + x;
+      if (foreground[p]) rows[p] = -1;
+      else {
+        rows[p] = y;
+        cols[p] = x;
       }
     }
-    for (let k = 0; k < b; k++) voronoiLine(colRows, colCols, k * height, 1, height, 0, x0 + k, sy, sx, f0, f1, g);
-    for (let y = 0; y < height; y++) {
-      for (let k = 0, p = y * width + x0; k < b; k++, p++) {
-        rows[p] = colRows[k * height + y];
-        cols[p] = colCols[k * height + y];
-      }
-    }
+    voronoiLine(rows, cols, x, width, height, 0, x, sy, sx, f0, f1, g);
   }
   for (let y = 0; y < height; y++) voronoiLine(rows, cols, y * width, 1, width, 1, y, sx, sy, f0, f1, g);
   return { rows, cols };
