@@ -196,6 +196,20 @@ describe('cellgraph: usage and pipeline errors exit 2 with one line each', () =>
   });
 });
 
+describe('cellgraph COMMAND --help', () => {
+  it('prints the usage and exits 0 for every command, -h too; after -- it is an argument', () => {
+    for (const cmd of [['run', '--help'], ['run', NUCLEI, '-h'], ['merge', '--help'], ['validate', '--help'], ['nodes', '-h']]) {
+      const r = cellgraph(cmd);
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^cellgraph \S+: microscopy image analysis pipelines\n\nUsage:/);
+      expect(r.stderr).toBe('');
+    }
+    const literal = cellgraph(['validate', '--', '--help']);
+    expect(literal.code).toBe(2);
+    expect(literal.stderr).toMatch(/cannot read pipeline --help/);
+  });
+});
+
 describe('cellgraph validate, nodes, schema', () => {
   it('validates the example pipelines', () => {
     for (const p of readdirSync(join(REPO_ROOT, 'pipelines'))) {

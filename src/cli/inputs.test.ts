@@ -45,6 +45,19 @@ describe('expandStackInputs', () => {
   });
 });
 
+describe('a folder whose images are in its subfolders', () => {
+  it('is refused with the subfolders that hold images and a glob that takes them', () => {
+    expect(() => expandInputs([join(root, 'plate1')], root)).toThrow(
+      `input folder ${join(root, 'plate1')} holds no images (.tif .tiff .png .jpg .jpeg), but its subfolders A01, B02 do: ` +
+        `give them as inputs, e.g. "${join(root, 'plate1')}/*/*" (subfolders are not searched)`,
+    );
+    expect(() => expandStackInputs([join(root, 'plate2')], root)).toThrow(
+      `but its subfolders A01 do: give them as the stacks, e.g. "${join(root, 'plate2')}/*"`,
+    );
+    expect(expandInputs([`${join(root, 'plate1')}/*/*`], root).map((i) => i.display)).toEqual(['z1.tif', 'z2.tif', 'z1.png']);
+  });
+});
+
 describe('expandInputs of a folder', () => {
   it('its image files sorted by name; links followed to files; folders and other files left out', () => {
     const dir = join(root, 'links');

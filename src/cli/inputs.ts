@@ -39,6 +39,24 @@ function imageFilesIn(folder: string): string[] {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * "input folder X holds no images", and where its subfolders do (a folder per well or position, as
+ * Micro-Manager writes), how to give them: folders are not searched below their first level.
+ */
+function noImagesIn(folder: string, stack: boolean): UserError {
+  const base = `input folder ${folder} holds no images (${IMAGE_EXTENSIONS.join(' ')})`;
+  const withImages = readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(byName)
+    .filter((name) => imageFilesIn(join(folder, name)).length > 0);
+  if (withImages.length === 0) return new UserError(base);
+  const shown = withImages.slice(0, 3).join(', ') + (withImages.length > 3 ? `, … (${withImages.length})` : '');
+  const glob = join(folder, stack ? '*' : '*/*').split(sep).join('/');
+  const what = stack ? 'give them as the stacks' : 'give them as inputs';
+  return new UserError(`${base}, but its subfolders ${shown} do: ${what}, e.g. "${glob}" (subfolders are not searched)`);
+}
+
+/**
  * `--stack`: every INPUT is a folder whose images (sorted by name) are the planes of one batch item,
  * named after the folder (its relative path where names repeat).
  */
@@ -68,7 +86,7 @@ export function expandStackInputs(args: string[], cwd = process.cwd()): InputFil
   for (const f of unique) nameCount.set(basename(resolve(f)), (nameCount.get(basename(resolve(f))) ?? 0) + 1);
   return unique.map((folder) => {
     const names = imageFilesIn(folder);
-    if (names.length === 0) throw new UserError(`input folder ${folder} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
+    if (names.length === 0) throw noImagesIn(folder, true);
     const name = basename(resolve(folder));
     const display = nameCount.get(name)! > 1 ? relative(cwd, resolve(folder)).split(sep).join('/') : name;
     return { path: folder, display, stem: savedImageStem(display, true), stack: names.map((n) => join(folder, n)) };
@@ -86,7 +104,7 @@ export function expandInputs(args: string[], cwd = process.cwd()): InputFile[] {
     }
     if (stat?.isDirectory()) {
       const names = imageFilesIn(arg);
-      if (names.length === 0) throw new UserError(`input folder ${arg} holds no images (${IMAGE_EXTENSIONS.join(' ')})`);
+      if (names.length === 0) throw noImagesIn(arg, false);
       paths.push(...names.map((n) => join(arg, n)));
     } else if (stat?.isFile()) {
       paths.push(arg);
