@@ -50,7 +50,8 @@ describe('IdbCache', () => {
     const cache = await IdbCache.open(name, size * 10);
     await cache.set('a', result(1));
     await cache.set('b', result(2));
-    const hash = await cache.putSource('cells.tif', new Uint8Array([1, 2, 3]));
+    const hash = 'feed';
+    await cache.putSource(hash, 'cells.tif', new Uint8Array([1, 2, 3]));
     cache.close();
     const again = await IdbCache.open(name, size * 10);
     expect([again.size, again.totalBytes]).toEqual([2, 2 * size]);

@@ -4,7 +4,6 @@
 // re-run (or just re-read) without asking for them again.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CacheStore, NodeOutputs } from '../core/executor';
-import { hashBytes } from '../core/hash';
 import { deserializeValue, serializeValue } from './serialize';
 
 export const DEFAULT_MAX_BYTES = 2 ** 30;
@@ -153,12 +152,11 @@ export class IdbCache implements CacheStore {
     return this.count;
   }
 
-  async putSource(name: string, bytes: Uint8Array): Promise<string> {
-    const hash = hashBytes(bytes);
+  /** Stores an image's bytes under their hash (hashBytes), keeping the MAX_SOURCES most recently added. */
+  async putSource(hash: string, name: string, bytes: Uint8Array): Promise<void> {
     await this.db.sources.put({ hash, name, bytes: bytes.slice(), addedAt: this.tick() });
     const extra = (await this.db.sources.count()) - MAX_SOURCES;
     if (extra > 0) await this.db.sources.orderBy('addedAt').limit(extra).delete();
-    return hash;
   }
 
   async getSource(hash: string): Promise<SourceRow | undefined> {
