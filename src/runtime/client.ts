@@ -9,7 +9,7 @@ import type { EngineApi, EngineEvent, RunRequest, RunSummary } from '../editor/e
 export interface EngineClient {
   api: Remote<EngineApi> | EngineApi;
   inWorker: boolean;
-  addSource(name: string, bytes: Uint8Array): ReturnType<EngineApi['addSource']>;
+  addSource(name: string, data: Uint8Array | Blob, keep?: boolean): ReturnType<EngineApi['addSource']>;
   run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
   terminate(): void;
 }
@@ -34,7 +34,9 @@ export async function createEngineClient(): Promise<EngineClient> {
   return {
     api,
     inWorker,
-    addSource: (name, bytes) => (inWorker ? api.addSource(name, transfer(bytes, [bytes.buffer as ArrayBuffer])) : api.addSource(name, bytes)),
+    // bytes move to the worker; a Blob (a file on disk) is cloned as a reference, not read here
+    addSource: (name, data, keep) =>
+      inWorker && data instanceof Uint8Array ? api.addSource(name, transfer(data, [data.buffer as ArrayBuffer]), keep) : api.addSource(name, data, keep),
     run: (request, onEvent) => api.run(request, inWorker ? proxy(onEvent) : onEvent) as Promise<RunSummary>,
     terminate: () => worker?.terminate(),
   };

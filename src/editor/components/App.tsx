@@ -97,9 +97,9 @@ function Editor() {
       return;
     }
     try {
-      const dropped = sortDroppedFiles(await Promise.all(images.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
-      if (dropped.pipeline) openEmbedded(session, dropped.pipeline.file.name, dropped.pipeline.embedded);
-      if (dropped.images.length) await session.addFiles(dropped.images);
+      const dropped = await sortDroppedFiles(images);
+      if (dropped.pipeline) openEmbedded(session, dropped.pipeline.name, dropped.pipeline.embedded);
+      if (dropped.images.length) await session.addFiles(dropped.images.map((f) => ({ name: f.name, bytes: f })));
     } catch (err) {
       session.notify(describeError(err), 'error');
     }

@@ -119,7 +119,7 @@ export function ImagesPanel() {
         onChange={async (e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          await session.addFiles(files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })));
+          await session.addFiles(files.map((f) => ({ name: f.name, bytes: f })));
         }}
       />
       <button type="button" onClick={() => folderPicker.current?.click()}>Add folder…</button>

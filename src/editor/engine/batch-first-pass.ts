@@ -8,7 +8,7 @@ import { describeError } from '../../core/errors';
 import type { BatchContext } from '../../core/executor';
 import type { CheckedPipeline } from '../../core/validate';
 import type { BatchHost } from './batch';
-import type { BatchEvent, BatchItem } from './protocol';
+import { UNREADABLE, type BatchEvent, type BatchItem } from './protocol';
 
 export interface EditorFirstPass {
   /** Undefined when no image got through the first pass. */
@@ -17,7 +17,7 @@ export interface EditorFirstPass {
   failed: Map<number, BatchRecord>;
 }
 
-export const MISSING_SOURCE = 'the image or a file paired with it is no longer stored; drop it on the page again';
+export const MISSING_SOURCE = `the image or a file paired with it ${UNREADABLE}`;
 
 /** Undefined when cancelled. */
 export async function runEditorFirstPass(

@@ -148,4 +148,79 @@ describe('Engine', () => {
     expect((await engine.planePreview('load', 'image', 2))?.meta.valueRange).toEqual({ min: 10, max: 30 });
     expect((await engine.planePreview('load', 'image', 2))?.thumb.rgba[0]).toBe(255); // plane 2 is the brightest
   });
+
+  test('images added as files (Blobs) are read when they run, not held: the same results as bytes, one image in memory at most', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const frames = [10, 20, 30, 40].map((v) => {
+      const img = createImage({ width: 64, height: 48 }, 'uint16');
+      for (let i = 0; i < img.data.length; i++) img.data[i] = (i % 64) * v;
+      return encodeTiff(img);
+    });
+    const asFiles = [];
+    for (const [k, bytes] of frames.entries()) asFiles.push(await engine.addSource(`f${k}.tif`, new Blob([bytes.slice()])));
+    expect(engine.heldSourceBytes()).toBe(0);
+    const fromFile = await runOnce(engine, (await engine.addSource('dsb.tif', new Blob([image.slice()]))).hash);
+    expect(fromFile.objects).toBe(46);
+    expect(engine.heldSourceBytes()).toBe(image.byteLength); // the image last read, kept for the next edit's run
+    for (const [k, info] of asFiles.entries()) {
+      const summary = await engine.run({ runId: 10 + k, pipeline, sourceHash: info.hash, have: {} }, () => undefined);
+      expect(summary.status).toBe('finished');
+      expect(engine.heldSourceBytes()).toBe(frames[k].byteLength);
+    }
+    const batch = await engine.runBatch({ batchId: 1, pipeline, items: asFiles.map((f) => ({ name: f.name, sourceHash: f.hash })) }, () => undefined);
+    expect(batch.records.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(engine.heldSourceBytes()).toBeLessThanOrEqual(Math.max(...frames.map((f) => f.byteLength)));
+
+    // added as bytes (the bundled samples), an image is held, as before
+    await engine.addSource('held.tif', image);
+    expect(engine.heldSourceBytes()).toBeGreaterThanOrEqual(image.byteLength);
+
+    // the same bytes added again, as a file of another name: one entry, under the name last given
+    const renamed = await engine.addSource('Pos1/img_001.tif', new Blob([image.slice()]));
+    await engine.run({ runId: 30, pipeline, sourceHash: renamed.hash, have: {} }, () => undefined);
+    expect(((await engine.getValue('load', 'image')) as { meta: { source?: string } }).meta.source).toBe('Pos1/img_001.tif');
+  });
+
+  test('a file that can no longer be read (changed, moved or deleted on disk) fails its run and its batch item with one line', async () => {
+    class VanishingFile extends Blob {
+      gone = false;
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return this.gone ? Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError')) : super.arrayBuffer();
+      }
+    }
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({ persistent: false });
+    const file = new VanishingFile([image.slice()]);
+    const info = await engine.addSource('moved.tif', file);
+    const other = await engine.addSource('other.tif', new Blob([encodeTiff(createImage({ width: 8, height: 8 }, 'uint8')).slice()]));
+    await runOnce(engine, other.hash); // the moved file is not the one last read
+    file.gone = true;
+    const run = await engine.run({ runId: 2, pipeline, sourceHash: info.hash, have: {} }, () => undefined);
+    expect(run.status).toBe('invalid');
+    expect(run.problems).toEqual(['the image is no longer stored, or its file was changed, moved or deleted since it was added; add it again']);
+    const batch = await engine.runBatch({ batchId: 1, pipeline, items: [{ name: 'moved.tif', sourceHash: info.hash }, { name: 'other.tif', sourceHash: other.hash }] }, () => undefined);
+    expect(batch.records.map((r) => [r.status, r.error])).toEqual([
+      ['error', 'the image or a file paired with it is no longer stored, or its file was changed, moved or deleted since it was added; add it again'],
+      ['ok', undefined],
+    ]);
+    await expect(engine.addSource('gone.tif', file)).rejects.toThrow('cannot read gone.tif: the browser could not read the file (moved or deleted?)');
+  });
+
+  test('only images added with keep are stored for a reload (a big folder writes just its last ones)', async () => {
+    const engine = new Engine(nodeRegistry, identity);
+    await engine.init({});
+    const bytes = (v: number) => {
+      const img = createImage({ width: 16, height: 16 }, 'uint8');
+      img.data.fill(v);
+      return encodeTiff(img).slice();
+    };
+    const skipped = await engine.addSource('skipped.tif', new Blob([bytes(201)]), false);
+    const kept = await engine.addSource('kept.tif', new Blob([bytes(202)]), true);
+    const reloaded = new Engine(nodeRegistry, identity);
+    await reloaded.init({});
+    expect(await reloaded.hasSource(skipped.hash)).toBe(false);
+    expect(await reloaded.hasSource(kept.hash)).toBe(true);
+    expect(await engine.hasSource(skipped.hash)).toBe(true); // still listed in this session
+  });
 });

@@ -1,9 +1,9 @@
 // The worker side of the editor: holds the source images and the cache, runs the shared executor,
 // and sends each node's report and preview as it finishes. Headless: tests call it directly.
 import { transfer } from 'comlink';
-import { describeError } from '../../core/errors';
+import { describeError, UserError } from '../../core/errors';
 import { runPipeline, type NodeOutputs } from '../../core/executor';
-import { hashBytes } from '../../core/hash';
+import { hashBytesAsync } from '../../core/hash';
 import { transferablesOf, type Image, type Table } from '../../core/image';
 import type { PortValue, Registry, SourceFile } from '../../core/node';
 import { formatProblem, type Pipeline } from '../../core/pipeline';
@@ -15,8 +15,17 @@ import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import { runBatch } from './batch';
-import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo } from './protocol';
+import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo, UNREADABLE } from './protocol';
 import { TieredCache } from './tiered-cache';
+
+/** A Blob's bytes, or undefined when the browser cannot read it (its file changed or is gone). */
+async function readBlob(blob: Blob): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch {
+    return undefined;
+  }
+}
 
 /** Marks values for transfer when running in a worker; identity when called directly (tests). */
 export type Transfer = <T>(value: T, buffers: Transferable[]) => T;
@@ -24,7 +33,11 @@ export type Transfer = <T>(value: T, buffers: Transferable[]) => T;
 export class Engine implements EngineApi {
   private cache = new TieredCache();
   private reason?: string = 'not opened';
+  /** Images whose bytes are held: added as bytes (the samples) or read back from IndexedDB. */
   private sources = new Map<string, SourceFile>();
+  /** Images added as files: read when they run, never held (but the last one read). */
+  private files = new Map<string, { name: string; blob: Blob }>();
+  private lastRead?: SourceFile;
   private values = new Map<string, NodeOutputs>();
   /** What each node's preview was drawn with, so another plane can be drawn the same way. */
   private previewInputs = new Map<string, { def: ReturnType<Registry['get']>; inputs: Record<string, PortValue | undefined>; base?: Image }>();
@@ -56,19 +69,48 @@ export class Engine implements EngineApi {
     return this.cacheInfo();
   }
 
-  async addSource(name: string, bytes: Uint8Array): Promise<SourceInfo> {
-    const hash = this.cache.disk ? await this.cache.disk.putSource(name, bytes) : hashBytes(bytes);
-    this.sources.set(hash, { name, bytes, hash });
+  async addSource(name: string, data: Uint8Array | Blob, keep = true): Promise<SourceInfo> {
+    const bytes = data instanceof Uint8Array ? data : await readBlob(data);
+    if (!bytes) throw new UserError(`cannot read ${name}: the browser could not read the file (moved or deleted?)`);
+    const hash = await hashBytesAsync(bytes);
+    if (keep) await this.cache.disk?.putSource(hash, name, bytes);
+    // one entry per content, named as it was last added (as before files were kept as files)
+    if (this.lastRead?.hash === hash) this.lastRead = undefined;
+    if (data instanceof Uint8Array) {
+      this.files.delete(hash);
+      this.sources.set(hash, { name, bytes, hash });
+    } else {
+      this.sources.delete(hash);
+      this.files.set(hash, { name, blob: data });
+    }
     return { name, hash, size: bytes.byteLength };
   }
 
   async hasSource(hash: string): Promise<boolean> {
-    return (await this.source(hash)) !== undefined;
+    return this.files.has(hash) || (await this.source(hash)) !== undefined;
   }
 
+  /** The bytes of the listed images' source files held in memory (for tests). */
+  heldSourceBytes(): number {
+    let total = this.lastRead?.bytes.byteLength ?? 0;
+    for (const s of this.sources.values()) total += s.bytes.byteLength;
+    return total;
+  }
+
+  /** Undefined when the image is no longer stored, or its file cannot be read (changed, moved or deleted since it was added). */
   private async source(hash: string): Promise<SourceFile | undefined> {
     const known = this.sources.get(hash);
     if (known) return known;
+    if (this.lastRead?.hash === hash) return this.lastRead;
+    const added = this.files.get(hash);
+    if (added) {
+      // the browser refuses to read a file changed on disk since it was picked (NotReadableError), so
+      // bytes read here are those that were hashed
+      const bytes = await readBlob(added.blob);
+      if (!bytes) return undefined;
+      this.lastRead = { name: added.name, bytes, hash };
+      return this.lastRead;
+    }
     const row = await this.cache.disk?.getSource(hash).catch(() => undefined);
     if (!row) return undefined;
     const file = { name: row.name, bytes: row.bytes, hash };
@@ -161,7 +203,7 @@ export class Engine implements EngineApi {
     // pairs go with one image at a time (a stack's are not sent)
     const source = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.itemSource({ sourceHash, paired }) : undefined;
     if ((sourceHash || stack) && !source) {
-      return { runId, status: 'invalid', reports: [], problems: [`the image${paired && !stack ? ' or a file paired with it' : ''} is no longer stored; drop it on the page again`], ms: 0 };
+      return { runId, status: 'invalid', reports: [], problems: [`the image${paired && !stack ? ' or a file paired with it' : ''} ${UNREADABLE}`], ms: 0 };
     }
     if (source) this.sourceName = source.name;
     const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));

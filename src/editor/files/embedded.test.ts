@@ -14,22 +14,26 @@ function exported(format: 'tiff' | 'png', withPipeline = true): Uint8Array {
   return encodeRasterFile(image, format, withPipeline ? pipeline : undefined);
 }
 
+/** A dropped file: a name and bytes read on demand, as a File gives them. */
+const file = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+
 describe('files dropped on the editor', () => {
-  test('an exported TIFF or PNG holding its pipeline reopens it; other images are images', () => {
-    const plain = { name: 'sample.tif', bytes: new Uint8Array(readFileSync(new URL('../../../test-data/images/dsb2018_256_uint8.tif', import.meta.url))) };
-    const tiff = { name: 'projection_z.tif', bytes: exported('tiff') };
-    const sorted = sortDroppedFiles([plain, tiff]);
-    expect(sorted.images.map((f) => f.name)).toEqual(['sample.tif']);
-    expect(sorted.pipeline?.file.name).toBe('projection_z.tif');
+  test('an exported TIFF or PNG holding its pipeline reopens it; other images are images, handed on as given', async () => {
+    const plain = file('sample.tif', new Uint8Array(readFileSync(new URL('../../../test-data/images/dsb2018_256_uint8.tif', import.meta.url))));
+    const tiff = file('projection_z.tif', exported('tiff'));
+    const sorted = await sortDroppedFiles([plain, tiff]);
+    expect(sorted.images).toEqual([plain]);
+    expect(sorted.images[0]).toBe(plain);
+    expect(sorted.pipeline?.name).toBe('projection_z.tif');
     expect(sorted.pipeline?.embedded.pipeline).toEqual(pipeline);
     expect(sorted.pipeline?.embedded.document.provenance).toEqual(provenance);
 
-    const png = sortDroppedFiles([{ name: 'p.png', bytes: exported('png') }]);
+    const png = await sortDroppedFiles([file('p.png', exported('png'))]);
     expect(png.pipeline?.embedded.pipeline).toEqual(pipeline);
   });
 
-  test('a file cellgraph saved without the pipeline is just an image', () => {
-    const sorted = sortDroppedFiles([{ name: 'old.tif', bytes: exported('tiff', false) }]);
+  test('a file cellgraph saved without the pipeline is just an image', async () => {
+    const sorted = await sortDroppedFiles([file('old.tif', exported('tiff', false))]);
     expect(sorted.pipeline).toBeUndefined();
     expect(sorted.images.map((f) => f.name)).toEqual(['old.tif']);
   });

@@ -7,17 +7,25 @@ export interface DroppedFile {
   bytes: Uint8Array;
 }
 
-export interface SortedDrop {
-  /** The first file that holds a pipeline, with it. */
-  pipeline?: { file: DroppedFile; embedded: EmbeddedPipeline };
-  images: DroppedFile[];
+/** A dropped File, or anything that reads like one. */
+export interface Readable {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export function sortDroppedFiles(files: DroppedFile[]): SortedDrop {
-  const out: SortedDrop = { images: [] };
+export interface SortedDrop<F extends Readable> {
+  /** The first file that holds a pipeline, with it. */
+  pipeline?: { name: string; embedded: EmbeddedPipeline };
+  /** The others, as they were given (Files stay on disk: the worker reads them when they run). */
+  images: F[];
+}
+
+/** Reads the files one at a time, so a drop of hundreds of images is never in memory all at once. */
+export async function sortDroppedFiles<F extends Readable>(files: F[]): Promise<SortedDrop<F>> {
+  const out: SortedDrop<F> = { images: [] };
   for (const file of files) {
-    const embedded = embeddedPipelineOf(file);
-    if (embedded && !out.pipeline) out.pipeline = { file, embedded };
+    const embedded = embeddedPipelineOf({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (embedded && !out.pipeline) out.pipeline = { name: file.name, embedded };
     else if (!embedded) out.images.push(file);
   }
   return out;

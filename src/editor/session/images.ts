@@ -14,7 +14,8 @@ import type { SessionPatch, SessionState, SessionStateStore } from './state';
 /** A file to add: its bytes, or how to read them (read when its turn comes); the folder it came from. */
 export interface AddedFile {
   name: string;
-  bytes: Uint8Array | (() => Promise<Uint8Array>);
+  /** A picked or dropped File is handed to the worker as it is: read there, never held (protocol.ts). */
+  bytes: Uint8Array | Blob;
   folder?: string;
 }
 
@@ -60,10 +61,10 @@ export class Images {
   /** Add images (files dropped or picked); the first becomes the one previewed; each is in the stack. */
   async addFiles(files: AddedFile[], run = true): Promise<void> {
     const added: SourceInfo[] = [];
-    for (const f of files) {
-      // one file read at a time: a folder of hundreds is never in the page's memory all at once
-      const bytes = typeof f.bytes === 'function' ? await f.bytes() : f.bytes;
-      const info = await this.host.client.addSource(f.name, bytes);
+    for (const [i, f] of files.entries()) {
+      // one file at a time, read in the worker; the database keeps only the last MAX_SOURCES for a
+      // reload, so the ones before are not written to it
+      const info = await this.host.client.addSource(f.name, f.bytes, i >= files.length - MAX_SOURCES);
       added.push(f.folder ? { ...info, folder: f.folder } : info);
     }
     if (added.length === 0) return;

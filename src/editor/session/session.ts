@@ -159,7 +159,7 @@ export class Session {
   }
   /** Add the images of folders (dropped or chosen) and say how many, from where, and what was not opened. */
   async addFolders(found: FolderImages[]): Promise<void> {
-    const files = found.flatMap((f) => f.files.map((file) => ({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()), folder: f.folders[0] })));
+    const files = found.flatMap((f) => f.files.map((file) => ({ name: file.name, bytes: file, folder: f.folders[0] })));
     try {
       await this.images.addFiles(files);
     } catch (err) {
