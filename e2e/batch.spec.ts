@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cellgraph } from '../src/testing/cli';
 import { REPO, screenshot, type Browser } from './support/browser';
-import { download, dropFiles, openEditor, openExample, runsSoFar, settle } from './support/user';
+import { download, dropFiles, openEditor, openExample, openPipelineFile, readCsv, runsSoFar, settle } from './support/user';
 import { waitForReady } from './support/editor';
 import { writeDsbQuarters } from '../src/testing/quarters';
 
@@ -317,6 +317,34 @@ describe('Run on all images', () => {
       expectRunnerTables(out, nucleiCsv.bytes, imagesCsv.bytes);
       expect(imagesCsv.bytes.toString('utf8').split('\n').slice(1, 5).map((l) => l.split(',')[0])).toEqual(radioNames);
       expectRunnerSavedImages(out, zip.bytes, ['outlines/Pos0_img_000.tif', 'outlines/Pos0_img_001.tif', 'outlines/Pos1_img_000.tif', 'outlines/Pos1_img_001.tif']);
+
+      // the position from the folder's name, as metadata-from-filename reads it in `cellgraph run` too
+      const byFolder = {
+        format: 'cellgraph-pipeline', version: 1, name: 'Position from folder',
+        nodes: [
+          { id: 'load', type: 'load-image', params: { channels: 'gray' } },
+          { id: 'stats', type: 'measure-image', params: {} },
+          { id: 'md', type: 'metadata-from-filename', params: { pattern: '^Pos(?<position>\\d+)/', match: 'folder-and-name' } },
+          { id: 'export', type: 'export-table', params: { name: 'stats' } },
+        ],
+        edges: [
+          { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+          { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
+          { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
+        ],
+      };
+      const pipelineFile = join(tmp, 'by-folder.json');
+      writeFileSync(pipelineFile, JSON.stringify(byFolder));
+      await openPipelineFile(page, 'by-folder.json', JSON.stringify(byFolder));
+      await settle(page);
+      const stats = await (await runAll(page, 4)).downloadFile('stats.csv');
+      const outFolder = join(tmp, 'out-positions-folder');
+      const cliFolder = cellgraph(['run', pipelineFile, 'Pos0', 'Pos1', '--out', outFolder, '--no-cache'], parent);
+      expect(cliFolder.code, cliFolder.stderr).toBe(0);
+      expect(stats.bytes.equals(readFileSync(join(outFolder, 'stats.csv')))).toBe(true);
+      expect(readCsv(stats.bytes.toString('utf8')).map((r) => [r.image, r.position])).toEqual([
+        ['Pos0/img_000.tif', '0'], ['Pos0/img_001.tif', '0'], ['Pos1/img_000.tif', '1'], ['Pos1/img_001.tif', '1'],
+      ]);
     } finally {
       await fresh.close();
     }

@@ -52,6 +52,7 @@ export const loadImage = defineNode({
     const image = planes
       ? join === 'channels' ? decodeImageChannels(planes, name, opts) : decodeImageStack(planes, name, opts)
       : decodeImageFile(ctx.source.bytes, name, opts);
+    if (ctx.source.folder !== undefined) image.meta.folder = ctx.source.folder;
     return { image: channels === 'gray' ? toGray(image) : image };
   },
 });

@@ -49,6 +49,22 @@ describe('metadata-from-filename node', () => {
   it('says when there is no file name', () => {
     expect(() => run(table(undefined))).toThrow('metadata-from-filename: the image has no file name to read');
   });
+
+  it('with Match folder-and-name, reads "<folder>/<file name>": the folder of the image, else of the table', () => {
+    const withFolder = table('img_001.tif');
+    withFolder.meta.folder = 'treated';
+    const params = { pattern: '^(?<condition>[^/]+)/img_(?<n>\\d+)', match: 'folder-and-name' };
+    expect(run(withFolder, params).meta.extra).toMatchObject({ condition: 'treated', n: '001' });
+    const image = imageFromRows([[0]]);
+    image.meta.source = 'img_007.tif';
+    image.meta.folder = 'control';
+    expect(column(run(withFolder, params, image), 'condition').values).toEqual(['control', 'control', 'control']);
+    // the folder is only read when asked: by default the same pattern sees the file name alone
+    expect(() => run(withFolder, { pattern: params.pattern })).toThrow("the file name 'img_001.tif' does not match");
+    expect(() => run(table('img_001.tif'), params)).toThrow(
+      "metadata-from-filename: the folder of 'img_001.tif' is not known (in the editor, add the images as a folder, not one by one)",
+    );
+  });
 });
 
 describe('metadata-from-filename in cellgraph run', () => {
@@ -81,6 +97,46 @@ describe('metadata-from-filename in cellgraph run', () => {
       expect(readCsvRecords(join(out, 'stats.csv')).map((row) => [row.image, row.plate, row.well, row.site])).toEqual([
         ['P1_B03_s1.tif', 'P1', 'B03', '1'],
         ['P2_C04_s2.tif', 'P2', 'C04', '2'],
+      ]);
+    }
+  });
+
+  it('a folder per condition: the condition from the folder name; same-named files in two folders kept apart, also in the cache and on resume', () => {
+    for (const [condition, file] of [['control', 'blobs.tif'], ['treated', 'dsb2018_256_uint8.tif']]) {
+      mkdirSync(join(tmp, 'exp', condition), { recursive: true });
+      copyFileSync(imagePath('blobs.tif'), join(tmp, 'exp', condition, 'img_000.tif')); // identical bytes in both
+      copyFileSync(imagePath(file), join(tmp, 'exp', condition, 'img_001.tif'));
+    }
+    const pipeline = {
+      format: 'cellgraph-pipeline', version: 1, name: 'conditions',
+      nodes: [
+        { id: 'load', type: 'load-image', params: { channels: 'gray' } },
+        { id: 'stats', type: 'measure-image', params: {} },
+        { id: 'md', type: 'metadata-from-filename', params: { pattern: '^(?<condition>[^/]+)/', match: 'folder-and-name' } },
+        { id: 'export', type: 'export-table', params: { name: 'stats' } },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+        { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
+        { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
+      ],
+    };
+    writeFileSync(join(tmp, 'conditions.json'), JSON.stringify(pipeline));
+    const out = join(tmp, 'out-conditions');
+    // run from the experiment's folder, as a user would type it; the folder names are the same from anywhere
+    const args = ['run', join(tmp, 'conditions.json'), 'control', 'treated', '--out', out, '--jobs', '1', '--cache', join(tmp, 'cache2'), '--group-by', 'condition'];
+    for (const pass of ['first', 'resumed']) {
+      const r = cellgraph(args, join(tmp, 'exp'));
+      expect(r.code, `${pass}: ${r.stderr}`).toBe(0);
+      expect(readCsvRecords(join(out, 'stats.csv')).map((row) => [row.image, row.condition])).toEqual([
+        ['control/img_000.tif', 'control'],
+        ['control/img_001.tif', 'control'],
+        ['treated/img_000.tif', 'treated'],
+        ['treated/img_001.tif', 'treated'],
+      ]);
+      expect(readCsvRecords(join(out, 'stats_by_condition.csv')).map((row) => [row.condition, row.images])).toEqual([
+        ['control', '2'],
+        ['treated', '2'],
       ]);
     }
   });

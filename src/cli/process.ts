@@ -2,7 +2,7 @@
 // to its tables. Runs inside a worker thread; remembers finished items so a re-run resumes.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeError, UserError } from '../core/errors';
 import { computeKeys, runPipeline, sourceKey, type BatchContext, type CacheStore, type NodeOutputs } from '../core/executor';
 import { hashString } from '../core/hash';
@@ -125,6 +125,9 @@ async function readSource(input: InputFile): Promise<SourceFile> {
     for (const path of input.stack) files.push(await read(path, basename(path)));
     source = stackSource(input.display.split('/').pop()!, files, input.join === 'channels' ? 'channels' : 'planes');
   }
+  // the folder the file is in (a --stack folder's parent; with --channels, the channel files' folder)
+  const folder = basename(dirname(resolve(input.path)));
+  if (folder) source.folder = folder;
   if (!input.paired) return source;
   const paired: Record<string, { name: string; bytes: Uint8Array; hash: string }> = {};
   for (const [role, path] of Object.entries(input.paired)) paired[role] = await read(path, `its ${role} file ${basename(path)}`);

@@ -75,11 +75,14 @@ export const DEFAULT_MAX_PIXELS = 2 ** 28;
  * What a node that reads the source depends on: the bytes (the source's hash) and the names its
  * outputs carry (the file's, a stack's files', the paired files'), which metadata-from-filename reads.
  * Keyed by bytes alone, two identical files of different names shared one cached load, and the second
- * got the first one's plate and well.
+ * got the first one's plate and well. The folder's name (not its path, so a plate moved to another disk
+ * or run from another working folder keeps its keys) is read the same way.
  */
 export function sourceKey(source: SourceFile): string {
   const paired = source.paired && Object.fromEntries(Object.entries(source.paired).map(([role, f]) => [role, f.name]));
-  return hashString(canonicalJSON({ hash: source.hash, name: source.name, planes: source.planes?.map((p) => p.name) ?? null, paired: paired ?? null }));
+  return hashString(
+    canonicalJSON({ hash: source.hash, name: source.name, folder: source.folder ?? null, planes: source.planes?.map((p) => p.name) ?? null, paired: paired ?? null }),
+  );
 }
 
 export function computeKeys(checked: CheckedPipeline, registry: Registry, source?: string, batchHash?: string): Map<string, string> {

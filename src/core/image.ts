@@ -24,6 +24,11 @@ export interface PixelSize {
 export interface ImageMeta {
   /** File name (no folders) the image was decoded from, when known. */
   source?: string;
+  /**
+   * Name of the folder that file is in (one name, not a path: "treated", "Pos0"), when known; what
+   * metadata-from-filename can read besides the file name. Not written into saved files.
+   */
+  folder?: string;
   pixelSize?: PixelSize;
   /** Free key-value pairs (ImageJ/OME fields, user notes). Values are strings so they serialise. */
   extra: Record<string, string>;
@@ -154,6 +159,7 @@ export function emptyMeta(source?: string): ImageMeta {
 export function copyMeta(meta: ImageMeta): ImageMeta {
   return {
     ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...(meta.folder !== undefined ? { folder: meta.folder } : {}),
     ...(meta.pixelSize ? { pixelSize: { ...meta.pixelSize } } : {}),
     ...(meta.planeSpacing ? { planeSpacing: { ...meta.planeSpacing } } : {}),
     extra: { ...meta.extra },

@@ -53,6 +53,8 @@ export type Category = (typeof CATEGORIES)[number];
 export interface SourceFile {
   /** File name without folders, e.g. "img2d.tif". */
   name: string;
+  /** Name of the folder the file is in (not its path), when known: ImageMeta.folder. */
+  folder?: string;
   bytes: Uint8Array;
   /** Content hash of `bytes` (hex); for a stack, of its files' hashes in order. */
   hash: string;

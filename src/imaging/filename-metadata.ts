@@ -43,9 +43,28 @@ export function baseName(path: string): string {
 }
 
 /** The groups' values (a group that took no part in the match gives ''), or undefined when no match. */
-export function matchFilename(p: FilenamePattern, name: string): Record<string, string> | undefined {
-  if (name.length > MAX_NAME_LENGTH) throw new UserError(`file name '${name.slice(0, 40)}…' is longer than ${MAX_NAME_LENGTH} characters`);
+export function matchFilename(p: FilenamePattern, name: string, maxLength = MAX_NAME_LENGTH): Record<string, string> | undefined {
+  if (name.length > maxLength) throw new UserError(`file name '${name.slice(0, 40)}…' is longer than ${maxLength} characters`);
   const m = p.regex.exec(name);
   if (!m) return undefined;
   return Object.fromEntries(p.groups.map((g) => [g, m.groups?.[g] ?? '']));
+}
+
+/** What the pattern is matched against: the file name, or "<folder>/<file name>". */
+export type FilenameMatch = 'name' | 'folder-and-name';
+
+/**
+ * The text a pattern is matched against for a file `name` (folders stripped) in `folder`; a UserError
+ * when the folder is asked for but not known.
+ */
+export function matchedText(name: string, folder: string | undefined, match: FilenameMatch): string {
+  const file = baseName(name);
+  if (match === 'name') return file;
+  if (folder === undefined) throw new UserError(`the folder of '${file}' is not known (in the editor, add the images as a folder, not one by one)`);
+  return `${folder}/${file}`;
+}
+
+/** matchFilename on matchedText: the values, or undefined when the text does not match. */
+export function matchFile(p: FilenamePattern, name: string, folder: string | undefined, match: FilenameMatch): Record<string, string> | undefined {
+  return matchFilename(p, matchedText(name, folder, match), match === 'name' ? MAX_NAME_LENGTH : 2 * MAX_NAME_LENGTH + 1);
 }

@@ -4,12 +4,12 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { nodeRegistry } from '../../nodes/index';
 import { Engine } from '../editor/engine/engine';
-import type { EngineApi, EngineEvent, RunRequest, RunSummary } from '../editor/engine/protocol';
+import type { AddSourceOptions, EngineApi, EngineEvent, RunRequest, RunSummary } from '../editor/engine/protocol';
 
 export interface EngineClient {
   api: Remote<EngineApi> | EngineApi;
   inWorker: boolean;
-  addSource(name: string, data: Uint8Array | Blob, keep?: boolean): ReturnType<EngineApi['addSource']>;
+  addSource(name: string, data: Uint8Array | Blob, options?: AddSourceOptions): ReturnType<EngineApi['addSource']>;
   run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
   terminate(): void;
 }
@@ -35,8 +35,8 @@ export async function createEngineClient(): Promise<EngineClient> {
     api,
     inWorker,
     // bytes move to the worker; a Blob (a file on disk) is cloned as a reference, not read here
-    addSource: (name, data, keep) =>
-      inWorker && data instanceof Uint8Array ? api.addSource(name, transfer(data, [data.buffer as ArrayBuffer]), keep) : api.addSource(name, data, keep),
+    addSource: (name, data, options) =>
+      inWorker && data instanceof Uint8Array ? api.addSource(name, transfer(data, [data.buffer as ArrayBuffer]), options) : api.addSource(name, data, options),
     run: (request, onEvent) => api.run(request, inWorker ? proxy(onEvent) : onEvent) as Promise<RunSummary>,
     terminate: () => worker?.terminate(),
   };

@@ -22,6 +22,8 @@ interface MetaRow {
 export interface SourceRow {
   hash: string;
   name: string;
+  /** The folder it was added from (its name), if any. */
+  folder?: string;
   bytes: Uint8Array;
   addedAt: number;
 }
@@ -153,8 +155,8 @@ export class IdbCache implements CacheStore {
   }
 
   /** Stores an image's bytes under their hash (hashBytes), keeping the MAX_SOURCES most recently added. */
-  async putSource(hash: string, name: string, bytes: Uint8Array): Promise<void> {
-    await this.db.sources.put({ hash, name, bytes: bytes.slice(), addedAt: this.tick() });
+  async putSource(hash: string, name: string, bytes: Uint8Array, folder?: string): Promise<void> {
+    await this.db.sources.put({ hash, name, ...(folder !== undefined ? { folder } : {}), bytes: bytes.slice(), addedAt: this.tick() });
     const extra = (await this.db.sources.count()) - MAX_SOURCES;
     if (extra > 0) await this.db.sources.orderBy('addedAt').limit(extra).delete();
   }

@@ -2,14 +2,15 @@
 // stack's name), updated as the user types.
 import { useMemo } from 'react';
 import { useServices, useSessionState } from '../hooks/context';
+import type { FilenameMatch } from '../../imaging/filename-metadata';
 import { previewFilenamePattern } from '../params/filename-preview';
 
-export function FilenamePatternPreview({ pattern }: { pattern: string }) {
+export function FilenamePatternPreview({ pattern, match }: { pattern: string; match: FilenameMatch }) {
   const { sources, stack } = useSessionState();
   const { session } = useServices();
   const stackName = stack ? session.stackInput?.name : undefined;
-  const names = useMemo(() => (stackName ? [stackName] : sources.map((s) => s.name)), [sources, stackName]);
-  const preview = useMemo(() => previewFilenamePattern(pattern, names), [pattern, names]);
+  const names = useMemo(() => (stackName ? [{ name: stackName }] : sources.map((s) => ({ name: s.name, folder: s.folder }))), [sources, stackName]);
+  const preview = useMemo(() => previewFilenamePattern(pattern, names, match), [pattern, names, match]);
   return (
     <section className="cg-filename-preview" aria-label="Pattern on the loaded file names">
       <h3>On the loaded file names</h3>

@@ -56,7 +56,10 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
         ))}
       </form>
       {node.type === 'metadata-from-filename' && (
-        <FilenamePatternPreview pattern={String(node.params.pattern ?? fields.find((f) => f.key === 'pattern')?.default ?? '')} />
+        <FilenamePatternPreview
+          pattern={String(node.params.pattern ?? fields.find((f) => f.key === 'pattern')?.default ?? '')}
+          match={node.params.match === 'folder-and-name' ? 'folder-and-name' : 'name'}
+        />
       )}
       {run?.preview && (
         <div className="cg-inspector-previews">

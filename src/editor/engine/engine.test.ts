@@ -215,12 +215,31 @@ describe('Engine', () => {
       img.data.fill(v);
       return encodeTiff(img).slice();
     };
-    const skipped = await engine.addSource('skipped.tif', new Blob([bytes(201)]), false);
-    const kept = await engine.addSource('kept.tif', new Blob([bytes(202)]), true);
+    const skipped = await engine.addSource('skipped.tif', new Blob([bytes(201)]), { keep: false });
+    const kept = await engine.addSource('kept.tif', new Blob([bytes(202)]), { keep: true, folder: 'treated' });
     const reloaded = new Engine(nodeRegistry, identity);
     await reloaded.init({});
     expect(await reloaded.hasSource(skipped.hash)).toBe(false);
     expect(await reloaded.hasSource(kept.hash)).toBe(true);
     expect(await engine.hasSource(skipped.hash)).toBe(true); // still listed in this session
+
+    // the folder it was added from comes back too: a reload keeps metadata-from-filename's condition
+    const byFolder: Pipeline = {
+      ...pipeline,
+      nodes: [
+        { id: 'load', type: 'load-image', params: {} },
+        { id: 'stats', type: 'measure-image', params: {} },
+        { id: 'md', type: 'metadata-from-filename', params: { pattern: '^(?<condition>[^/]+)/', match: 'folder-and-name' } },
+      ],
+      edges: [
+        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+        { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
+      ],
+    };
+    for (const e of [engine, reloaded]) {
+      const summary = await e.run({ runId: 40, pipeline: byFolder, sourceHash: kept.hash, have: {} }, () => undefined);
+      expect(summary.error).toBeUndefined();
+      expect(((await e.getValue('md', 'table')) as { meta: { extra: Record<string, string> } }).meta.extra.condition).toBe('treated');
+    }
   });
 });

@@ -15,7 +15,7 @@ import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import { runBatch } from './batch';
-import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo, UNREADABLE } from './protocol';
+import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo, type AddSourceOptions, UNREADABLE } from './protocol';
 import { TieredCache } from './tiered-cache';
 
 /** A Blob's bytes, or undefined when the browser cannot read it (its file changed or is gone). */
@@ -36,7 +36,7 @@ export class Engine implements EngineApi {
   /** Images whose bytes are held: added as bytes (the samples) or read back from IndexedDB. */
   private sources = new Map<string, SourceFile>();
   /** Images added as files: read when they run, never held (but the last one read). */
-  private files = new Map<string, { name: string; blob: Blob }>();
+  private files = new Map<string, { name: string; folder?: string; blob: Blob }>();
   private lastRead?: SourceFile;
   private values = new Map<string, NodeOutputs>();
   /** What each node's preview was drawn with, so another plane can be drawn the same way. */
@@ -69,19 +69,19 @@ export class Engine implements EngineApi {
     return this.cacheInfo();
   }
 
-  async addSource(name: string, data: Uint8Array | Blob, keep = true): Promise<SourceInfo> {
+  async addSource(name: string, data: Uint8Array | Blob, { keep = true, folder }: AddSourceOptions = {}): Promise<SourceInfo> {
     const bytes = data instanceof Uint8Array ? data : await readBlob(data);
     if (!bytes) throw new UserError(`cannot read ${name}: the browser could not read the file (moved or deleted?)`);
     const hash = await hashBytesAsync(bytes);
-    if (keep) await this.cache.disk?.putSource(hash, name, bytes);
+    if (keep) await this.cache.disk?.putSource(hash, name, bytes, folder);
     // one entry per content, named as it was last added (as before files were kept as files)
     if (this.lastRead?.hash === hash) this.lastRead = undefined;
     if (data instanceof Uint8Array) {
       this.files.delete(hash);
-      this.sources.set(hash, { name, bytes, hash });
+      this.sources.set(hash, { name, bytes, hash, ...(folder !== undefined ? { folder } : {}) });
     } else {
       this.sources.delete(hash);
-      this.files.set(hash, { name, blob: data });
+      this.files.set(hash, { name, folder, blob: data });
     }
     return { name, hash, size: bytes.byteLength };
   }
@@ -108,12 +108,12 @@ export class Engine implements EngineApi {
       // bytes read here are those that were hashed
       const bytes = await readBlob(added.blob);
       if (!bytes) return undefined;
-      this.lastRead = { name: added.name, bytes, hash };
+      this.lastRead = { name: added.name, bytes, hash, ...(added.folder !== undefined ? { folder: added.folder } : {}) };
       return this.lastRead;
     }
     const row = await this.cache.disk?.getSource(hash).catch(() => undefined);
     if (!row) return undefined;
-    const file = { name: row.name, bytes: row.bytes, hash };
+    const file: SourceFile = { name: row.name, bytes: row.bytes, hash, ...(row.folder !== undefined ? { folder: row.folder } : {}) };
     this.sources.set(hash, file);
     return file;
   }

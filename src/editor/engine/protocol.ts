@@ -184,15 +184,23 @@ export interface ExportedFile {
 /** Why an image cannot run, after "the image": its bytes are gone or its file cannot be read. */
 export const UNREADABLE = 'is no longer stored, or its file was changed, moved or deleted since it was added; add it again';
 
+export interface AddSourceOptions {
+  /** Store it in IndexedDB for a reload (default true). */
+  keep?: boolean;
+  /** Name of the folder the file is in, when known. */
+  folder?: string;
+}
+
 export interface EngineApi {
   init(options: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo>;
   /**
    * Lists an image. A Blob (a File the user picked or dropped: it stays on disk) is read to hash it and
    * read again whenever it runs, so the worker never holds a folder's images in memory; bytes are held.
    * `keep` false: not stored in IndexedDB for a reload (one of many added at once, beyond the last
-   * MAX_SOURCES the database keeps anyway).
+   * MAX_SOURCES the database keeps anyway). `folder`: the name of the folder it came from, when added
+   * as a folder (metadata-from-filename can read it).
    */
-  addSource(name: string, data: Uint8Array | Blob, keep?: boolean): Promise<SourceInfo>;
+  addSource(name: string, data: Uint8Array | Blob, options?: AddSourceOptions): Promise<SourceInfo>;
   hasSource(hash: string): Promise<boolean>;
   run(request: RunRequest, onEvent: (event: EngineEvent) => void): Promise<RunSummary>;
   cancel(runId: number): void;

@@ -1,13 +1,14 @@
 // metadata-from-filename's pattern tried on the loaded images' names as the user types, with the
 // node's own functions, so the preview and the run agree.
 import { describeError } from '../../core/errors';
-import { baseName, compileFilenamePattern, matchFilename } from '../../imaging/filename-metadata';
+import { compileFilenamePattern, matchFile, type FilenameMatch } from '../../imaging/filename-metadata';
 
 export type FilenamePreview =
   | { error: string }
   | { groups: string[]; rows: { name: string; values?: Record<string, string>; error?: string }[] };
 
-export function previewFilenamePattern(pattern: string, names: string[]): FilenamePreview {
+/** `files`: the listed images' names and the folders they were added from (if they were). */
+export function previewFilenamePattern(pattern: string, files: { name: string; folder?: string }[], match: FilenameMatch = 'name'): FilenamePreview {
   let compiled;
   try {
     compiled = compileFilenamePattern(pattern, 'the pattern');
@@ -16,11 +17,12 @@ export function previewFilenamePattern(pattern: string, names: string[]): Filena
   }
   return {
     groups: compiled.groups,
-    rows: names.map((name) => {
+    rows: files.map(({ name, folder }) => {
+      const shown = folder === undefined ? name : `${folder}/${name}`;
       try {
-        return { name, values: matchFilename(compiled, baseName(name)) };
+        return { name: shown, values: matchFile(compiled, name, folder, match) };
       } catch (err) {
-        return { name, error: describeError(err) };
+        return { name: shown, error: describeError(err) };
       }
     }),
   };

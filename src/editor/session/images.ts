@@ -64,7 +64,7 @@ export class Images {
     for (const [i, f] of files.entries()) {
       // one file at a time, read in the worker; the database keeps only the last MAX_SOURCES for a
       // reload, so the ones before are not written to it
-      const info = await this.host.client.addSource(f.name, f.bytes, i >= files.length - MAX_SOURCES);
+      const info = await this.host.client.addSource(f.name, f.bytes, { keep: i >= files.length - MAX_SOURCES, folder: f.folder });
       added.push(f.folder ? { ...info, folder: f.folder } : info);
     }
     if (added.length === 0) return;
