@@ -67,6 +67,22 @@ describe('metadata-from-filename node', () => {
   });
 });
 
+/** load → measure-image → metadata-from-filename (these params) → export 'stats'. */
+const statsWithMetadata = (params: Record<string, unknown>) => ({
+  format: 'cellgraph-pipeline', version: 1, name: 'stats with metadata',
+  nodes: [
+    { id: 'load', type: 'load-image', params: { channels: 'gray' } },
+    { id: 'stats', type: 'measure-image', params: {} },
+    { id: 'md', type: 'metadata-from-filename', params },
+    { id: 'export', type: 'export-table', params: { name: 'stats' } },
+  ],
+  edges: [
+    { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
+    { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
+    { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
+  ],
+});
+
 describe('metadata-from-filename in cellgraph run', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'cellgraph-metadata-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -75,21 +91,7 @@ describe('metadata-from-filename in cellgraph run', () => {
     // keyed by the bytes alone, the second file's load came from the cache with the first one's name
     mkdirSync(join(tmp, 'in'));
     for (const name of ['P1_B03_s1.tif', 'P2_C04_s2.tif']) copyFileSync(imagePath('blobs.tif'), join(tmp, 'in', name));
-    const pipeline = {
-      format: 'cellgraph-pipeline', version: 1, name: 'plate metadata',
-      nodes: [
-        { id: 'load', type: 'load-image', params: { channels: 'gray' } },
-        { id: 'stats', type: 'measure-image', params: {} },
-        { id: 'md', type: 'metadata-from-filename', params: {} },
-        { id: 'export', type: 'export-table', params: { name: 'stats' } },
-      ],
-      edges: [
-        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
-        { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
-        { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
-      ],
-    };
-    writeFileSync(join(tmp, 'p.json'), JSON.stringify(pipeline));
+    writeFileSync(join(tmp, 'p.json'), JSON.stringify(statsWithMetadata({})));
     for (const extra of [['--cache', join(tmp, 'cache')], ['--no-cache']]) {
       const out = join(tmp, `out-${extra[0]}`);
       const r = cellgraph(['run', join(tmp, 'p.json'), join(tmp, 'in'), '--out', out, '--jobs', '1', ...extra]);
@@ -107,21 +109,7 @@ describe('metadata-from-filename in cellgraph run', () => {
       copyFileSync(imagePath('blobs.tif'), join(tmp, 'exp', condition, 'img_000.tif')); // identical bytes in both
       copyFileSync(imagePath(file), join(tmp, 'exp', condition, 'img_001.tif'));
     }
-    const pipeline = {
-      format: 'cellgraph-pipeline', version: 1, name: 'conditions',
-      nodes: [
-        { id: 'load', type: 'load-image', params: { channels: 'gray' } },
-        { id: 'stats', type: 'measure-image', params: {} },
-        { id: 'md', type: 'metadata-from-filename', params: { pattern: '^(?<condition>[^/]+)/', match: 'folder-and-name' } },
-        { id: 'export', type: 'export-table', params: { name: 'stats' } },
-      ],
-      edges: [
-        { from: { node: 'load', port: 'image' }, to: { node: 'stats', port: 'image' } },
-        { from: { node: 'stats', port: 'table' }, to: { node: 'md', port: 'table' } },
-        { from: { node: 'md', port: 'table' }, to: { node: 'export', port: 'table' } },
-      ],
-    };
-    writeFileSync(join(tmp, 'conditions.json'), JSON.stringify(pipeline));
+    writeFileSync(join(tmp, 'conditions.json'), JSON.stringify(statsWithMetadata({ pattern: '^(?<condition>[^/]+)/', match: 'folder-and-name' })));
     const out = join(tmp, 'out-conditions');
     // run from the experiment's folder, as a user would type it; the folder names are the same from anywhere
     const args = ['run', join(tmp, 'conditions.json'), 'control', 'treated', '--out', out, '--jobs', '1', '--cache', join(tmp, 'cache2'), '--group-by', 'condition'];
