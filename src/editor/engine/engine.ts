@@ -1,5 +1,6 @@
-// The worker side of the editor: holds the source images and the cache, runs the shared executor,
-// and sends each node's report and preview as it finishes. Headless: tests call it directly.
+// The worker side of the editor: knows the listed images (files it reads when they run; the samples'
+// bytes), holds the cache, runs the shared executor, and sends each node's report and preview as it
+// finishes. Headless: tests call it directly.
 import { transfer } from 'comlink';
 import { describeError, UserError } from '../../core/errors';
 import { runPipeline, type NodeOutputs } from '../../core/executor';

@@ -11,7 +11,7 @@ import { includeInStack, restoreLeftOut, stackMembers, stackOf, tooFewForStack }
 import type { Autosave } from './autosave';
 import type { SessionPatch, SessionState, SessionStateStore } from './state';
 
-/** A file to add: its bytes, or how to read them (read when its turn comes); the folder it came from. */
+/** A file to add: its bytes (a bundled sample) or the File itself; the folder it came from. */
 export interface AddedFile {
   name: string;
   /** A picked or dropped File is handed to the worker as it is: read there, never held (protocol.ts). */
