@@ -206,6 +206,34 @@ describe('a bad image', () => {
     await expect.poll(() => load.getAttribute('data-status')).toMatch(/^(done|cached)$/);
     expect(await page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
   });
+
+  test('an image file changed on disk after it was added is not read (the browser refuses): one line says to add it again; added again, it runs', async () => {
+    const { page } = browser;
+    const images = page.getByRole('region', { name: 'Images' });
+    const dir = mkdtempSync(join(tmpdir(), 'cellgraph-e2e-'));
+    const file = join(dir, 'changing.tif');
+    const other = join(dir, 'other.tif');
+    writeFileSync(file, readFileSync(join(REPO, 'test-data/images/blobs.tif')));
+    writeFileSync(other, readFileSync(join(REPO, 'test-data/images/dsb2018_512_uint16.tif')));
+    await page.getByLabel('Add images').setInputFiles([file, other]);
+    await settle(page);
+    // the worker keeps the file it read last; another file is read last
+    await images.getByRole('radio', { name: /other\.tif/ }).check();
+    await settle(page);
+    // the microscope software (or the user) rewrites the file: the editor holds no copy of it
+    writeFileSync(file, readFileSync(join(REPO, 'test-data/images/xy_8bit__few_touching_nuclei.tif')));
+    await images.getByRole('radio', { name: /changing\.tif/ }).check();
+    await settle(page);
+    await expect.poll(() => page.locator('.cg-notice.error').allTextContents()).toContainEqual(
+      expect.stringContaining('the image changing.tif is no longer stored, or its file was changed, moved or deleted since it was added; add it again'),
+    );
+    await screenshot(page, 'changed-file');
+    await page.getByLabel('Add images').setInputFiles([file]);
+    await settle(page);
+    const load = canvasNode(page, 'load').locator('.cg-node');
+    await expect.poll(() => load.getAttribute('data-status')).toMatch(/^(done|cached)$/);
+    expect(await page.getByTestId('objects-filter').textContent()).toMatch(/^\d+ objects$/);
+  });
 });
 
 

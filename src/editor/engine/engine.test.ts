@@ -198,7 +198,7 @@ describe('Engine', () => {
     file.gone = true;
     const run = await engine.run({ runId: 2, pipeline, sourceHash: info.hash, have: {} }, () => undefined);
     expect(run.status).toBe('invalid');
-    expect(run.problems).toEqual(['the image is no longer stored, or its file was changed, moved or deleted since it was added; add it again']);
+    expect(run.problems).toEqual(['the image moved.tif is no longer stored, or its file was changed, moved or deleted since it was added; add it again']);
     const batch = await engine.runBatch({ batchId: 1, pipeline, items: [{ name: 'moved.tif', sourceHash: info.hash }, { name: 'other.tif', sourceHash: other.hash }] }, () => undefined);
     expect(batch.records.map((r) => [r.status, r.error])).toEqual([
       ['error', 'the image or a file paired with it is no longer stored, or its file was changed, moved or deleted since it was added; add it again'],

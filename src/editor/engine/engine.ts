@@ -204,7 +204,8 @@ export class Engine implements EngineApi {
     // pairs go with one image at a time (a stack's are not sent)
     const source = stack ? await this.stackOf(stack.name, stack.hashes, stack.join ?? 'planes') : sourceHash ? await this.itemSource({ sourceHash, paired }) : undefined;
     if ((sourceHash || stack) && !source) {
-      return { runId, status: 'invalid', reports: [], problems: [`the image${paired && !stack ? ' or a file paired with it' : ''} ${UNREADABLE}`], ms: 0 };
+      const name = sourceHash && !stack ? this.files.get(sourceHash)?.name : undefined;
+      return { runId, status: 'invalid', reports: [], problems: [`the image${name ? ` ${name}` : ''}${paired && !stack ? ' or a file paired with it' : ''} ${UNREADABLE}`], ms: 0 };
     }
     if (source) this.sourceName = source.name;
     const byId = new Map(checked.checked.pipeline.nodes.map((n) => [n.id, n]));
