@@ -112,6 +112,9 @@ describe('Run on all images', () => {
     await settle(page);
     expect(await page.evaluate(() => (window as unknown as SessionWindow).__cellgraph.seenProgress)).toEqual([`1 ${DSB}`, `2 ${BLOBS}`, `3 ${BROKEN}`]);
     expect(await result.getByTestId('batch-counts').textContent()).toBe('3 images: 2 ok, 1 failed');
+    // the images ran side by side in helper workers, one per core (at most 4), when there are two cores
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(await result.getByTestId('batch-time').textContent()).toMatch(cores >= 2 ? new RegExp(` on ${Math.min(4, cores)} workers$`) : /s$/);
     const failed = result.getByRole('list', { name: 'Failed images' });
     expect(await failed.locator('li').count()).toBe(1);
     const failedLine = (await failed.locator('li').textContent())!;

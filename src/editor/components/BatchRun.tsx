@@ -65,7 +65,9 @@ function BatchResult({ batch, saves, outdated, onClose }: { batch: BatchState; s
           <strong data-testid="batch-counts">
             {records.length} images: {ok} ok, {failed.length} failed
           </strong>{' '}
-          <span className="muted">in {((summary?.ms ?? 0) / 1000).toFixed(1)} s</span>
+          <span className="muted" data-testid="batch-time">
+            in {((summary?.ms ?? 0) / 1000).toFixed(1)} s{summary?.workers ? ` on ${summary.workers} workers` : ''}
+          </span>
         </p>
       )}
       {batch.status === 'cancelled' && (

@@ -2,6 +2,8 @@
 // single runs and reading their cache (what it computes is kept in memory only: see
 // TieredCache.memoryOnly), each image giving the record `cellgraph run` makes of it (its rows of every
 // exported table, its images.csv columns, or its one-line error). An image that fails, fails alone.
+// With helper workers (item-pool.ts, in the browser one per core) a pipeline without a batch node runs
+// its images there side by side, uncached, and gives the same records in the same order.
 // A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it
 // (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
 // the rest on every image that got through, with the batch node's result over all of them.
@@ -15,6 +17,7 @@ import { checkPipeline, type CheckedPipeline } from '../../core/validate';
 import { canonicalPipeline } from '../../io/embedded-provenance';
 import { encodeSavedImages, savedImageFile, savedImageStem, type SavedImage } from '../../io/saved-images';
 import { MISSING_SOURCE, runEditorFirstPass, type EditorFirstPass } from './batch-first-pass';
+import { runInPool, type ItemOutcome, type ItemPool } from './item-pool';
 import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary } from './protocol';
 
 /** What the batch needs of the engine. */
@@ -30,6 +33,8 @@ export interface BatchHost {
   ran?(nodes: number): void;
   /** The most bytes of saved images to keep (default SAVED_FILES_LIMIT). */
   savedLimit?: number;
+  /** Helper workers: a batch without a batch node runs its images there, side by side (item-pool.ts). */
+  pool?: ItemPool;
 }
 
 /** Why the pipeline cannot run on all images (one line each), or the checked pipeline. */
@@ -81,19 +86,39 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     if (!first) return { ...summary, status: 'cancelled', ms: performance.now() - started };
   }
   const batch = first?.batch && secondPassOptions(plan, first.batch);
+  if (!plan && host.pool && items.length > 1) {
+    const outcomes = await runInPool(host.pool, pipeline, items, (item) => host.sourceOf(item), {
+      start: (index) => onEvent({ batchId, type: 'item-start', index, total, image: items[index].name }),
+      end: (index, { record, ran }) => {
+        host.ran?.(ran);
+        onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
+      },
+    }, signal);
+    // in item order, as one worker gives them (the saved files' limit too)
+    for (const outcome of outcomes) {
+      if (!outcome) break;
+      keepSaved(outcome.record.image, outcome.saved);
+      summary.records.push(outcome.record);
+    }
+    summary.workers = host.pool.size;
+    if (signal.aborted) summary.status = 'cancelled';
+    summary.ms = performance.now() - started;
+    return summary;
+  }
   for (const [index, item] of items.entries()) {
     if (signal.aborted) break;
     const done = first?.failed.has(index)
-      ? { record: first.failed.get(index)!, saved: [] }
+      ? { record: first.failed.get(index)!, saved: [], ran: 0 }
       : await host.turn(async () => {
           if (signal.aborted) return undefined;
           const source = await host.sourceOf(item);
           const image = item.name; // as listed: folder/name where two listed files share a name, as the runner names them
           onEvent({ batchId, type: 'item-start', index, total, image });
-          return runItem(ctx, host, image, source, signal, batch);
+          return runItem(ctx, host.cache(), image, source, signal, batch);
         });
     if (!done) break;
-    const { record, saved } = done;
+    const { record, saved, ran } = done;
+    host.ran?.(ran);
     keepSaved(record.image, saved);
     summary.records.push(record);
     onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
@@ -110,23 +135,37 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
  */
 async function runItem(
   ctx: { checked: CheckedPipeline; registry: Registry },
-  host: BatchHost,
+  cache: CacheStore | undefined,
   image: string,
   source: SourceFile | undefined,
-  signal: AbortSignal,
+  signal?: AbortSignal,
   batch?: Pick<RunOptions, 'batch' | 'only'>,
-): Promise<{ record: BatchRecord; saved: SavedImage[] } | undefined> {
+): Promise<ItemOutcome | undefined> {
   const started = performance.now();
-  const fail = (error: string) => ({ record: errorRecord(image, error, Math.round(performance.now() - started)), saved: [] });
+  let ran = 0;
+  const fail = (error: string) => ({ record: errorRecord(image, error, Math.round(performance.now() - started)), saved: [], ran });
   if (!source) return fail(MISSING_SOURCE);
   try {
-    const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache: host.cache(), signal, ...batch });
-    host.ran?.(result.reports.filter((r) => r.status === 'done').length);
+    const result = await runPipeline(ctx.checked, { registry: ctx.registry, source, cache, signal, ...batch });
+    ran = result.reports.filter((r) => r.status === 'done').length;
     if (result.error) return fail(result.error);
     const saved = encodeSavedImages(ctx, result.values);
-    return { record: okRecord(ctx, image, result.values, Math.round(performance.now() - started)), saved };
+    return { record: okRecord(ctx, image, result.values, Math.round(performance.now() - started)), saved, ran };
   } catch (err) {
-    if (signal.aborted) return undefined;
+    if (signal?.aborted) return undefined;
     return fail(describeError(err));
   }
+}
+
+let checkedMemo: { text: string; ctx: { checked: CheckedPipeline; registry: Registry } } | undefined;
+
+/** One image of a batch without a batch node, on its own, uncached: what a helper worker runs. */
+export async function runItemAlone(registry: Registry, pipeline: Pipeline, image: string, source: SourceFile): Promise<ItemOutcome> {
+  const text = JSON.stringify(pipeline);
+  if (checkedMemo?.text !== text || checkedMemo.ctx.registry !== registry) {
+    const checked = checkForBatch(pipeline, registry);
+    if ('problems' in checked) return { record: errorRecord(image, checked.problems.join('; ')), saved: [], ran: 0 };
+    checkedMemo = { text, ctx: { checked: checked.checked, registry } };
+  }
+  return (await runItem(checkedMemo.ctx, undefined, image, source))!;
 }

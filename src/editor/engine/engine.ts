@@ -16,6 +16,7 @@ import { pairedSource, type PairedFile } from '../../io/paired-source';
 import { tableToCsv } from '../files/table-csv';
 import { displayFor, makePreview, overlayFor, rasterPreview } from './previews';
 import { runBatch } from './batch';
+import type { ItemPool } from './item-pool';
 import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary, type CacheInfo, type EngineApi, type EngineEvent, type ExportedFile, type RasterPreview, type RunRequest, type RunSummary, type SourceInfo, type AddSourceOptions, UNREADABLE } from './protocol';
 import { TieredCache } from './tiered-cache';
 
@@ -53,7 +54,15 @@ export class Engine implements EngineApi {
   /** The most bytes of saved images a batch keeps for download (protocol.ts). */
   savedLimit = SAVED_FILES_LIMIT;
 
-  constructor(private readonly registry: Registry, private readonly send: Transfer = transfer) {}
+  /**
+   * `makePool`: helper workers for a batch's images (worker-pool.ts in the browser), made when a batch
+   * starts and stopped when it ends; without one, a batch runs in this worker, one image at a time.
+   */
+  constructor(
+    private readonly registry: Registry,
+    private readonly send: Transfer = transfer,
+    private readonly makePool?: () => ItemPool | undefined,
+  ) {}
 
   async init({ maxBytes = DEFAULT_MAX_BYTES, persistent = true }: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo> {
     if (!persistent) {
@@ -148,6 +157,7 @@ export class Engine implements EngineApi {
     for (const c of this.batches.values()) c.abort();
     const controller = new AbortController();
     this.batches.set(request.batchId, controller);
+    const pool = this.makePool?.();
     const host = {
       registry: this.registry,
       cache: () => this.cache.memoryOnly(),
@@ -155,12 +165,14 @@ export class Engine implements EngineApi {
       turn: <T>(work: () => Promise<T>) => this.turn(work),
       ran: (nodes: number) => (this.ranCount += nodes),
       savedLimit: this.savedLimit,
+      pool,
     };
     try {
       const summary = await runBatch(host, request, onEvent, controller.signal);
       // the saved images' bytes move to the page rather than being copied (they may be hundreds of MB)
       return this.send(summary, [...new Set((summary.saved ?? []).map((f) => f.bytes.buffer as ArrayBuffer))]);
     } finally {
+      pool?.dispose();
       this.batches.delete(request.batchId);
     }
   }

@@ -162,6 +162,8 @@ export interface BatchSummary {
   saved?: { path: string; bytes: Uint8Array }[];
   /** Images whose saved files were left out for that limit. */
   savedLeftOut?: number;
+  /** How many helper workers ran the images side by side (absent: the engine's own worker, one at a time). */
+  workers?: number;
   ms: number;
 }
 

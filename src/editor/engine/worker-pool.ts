@@ -1,0 +1,42 @@
+// The browser's ItemPool: helper Web Workers started from the engine's worker, created when a batch
+// needs them and stopped when it ends (they hold memory). No pool where workers cannot be made.
+import { wrap, type Remote } from 'comlink';
+import type { ItemPool } from './item-pool';
+import { MAX_HELPERS } from './item-pool';
+import type { ItemWorkerApi } from './item-worker';
+
+/** A pool of one helper per core (at most MAX_HELPERS), or undefined with fewer than two cores or no workers. */
+export function workerPool(): ItemPool | undefined {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  const size = Math.min(MAX_HELPERS, cores);
+  if (size < 2 || typeof Worker === 'undefined') return undefined;
+  const slots: ({ worker: Worker; api: Remote<ItemWorkerApi>; failed: Promise<never> } | undefined)[] = new Array(size).fill(undefined);
+  const open = (slot: number) => {
+    let s = slots[slot];
+    if (!s) {
+      const worker = new Worker(new URL('./item-worker.ts', import.meta.url), { type: 'module', name: `cellgraph-batch-${slot + 1}` });
+      // a worker that fails to start or dies only says so in an 'error' event; its calls would hang
+      const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the worker stopped')), { once: true }));
+      failed.catch(() => undefined);
+      s = slots[slot] = { worker, api: wrap<ItemWorkerApi>(worker), failed };
+    }
+    return s;
+  };
+  return {
+    size,
+    async run(slot, pipeline, image, source) {
+      const s = open(slot);
+      try {
+        return await Promise.race([s.api.runItem(pipeline, image, source), s.failed]);
+      } catch (err) {
+        s.worker.terminate();
+        slots[slot] = undefined;
+        throw err;
+      }
+    },
+    dispose() {
+      for (const s of slots) s?.worker.terminate();
+      slots.fill(undefined);
+    },
+  };
+}
