@@ -9,6 +9,7 @@ import type { CollectedForBatch } from '../core/batch-pass';
 import { errorRecord } from '../core/batch-record';
 import type { ImageRecord } from './process';
 import type { RunSettings } from './prepare';
+import { SMALL_BATCH_BYTES, SMALL_BATCH_FILES } from '../core/small-batch';
 
 /** What a worker sends back for one item: its record (second pass), or its batch-node inputs (first pass). */
 export type WorkerReply = { record: ImageRecord } | { collected: CollectedForBatch };
@@ -27,16 +28,9 @@ export interface PoolOptions {
   inProcess?: ItemRunner;
 }
 
-/**
- * The most a batch may hold (files, and their bytes on disk) to run on the main thread with more
- * than one job. A worker thread costs ~0.1 s to start (loading the bundle) and ~0.15 s of CPU to
- * warm its JIT; the nuclei-count batch of 6 images (1 MB) takes ~45 ms warm, 60 of them (10 MB)
- * ~0.45 s. Measured on 2 shared cores, 6 images ran in 0.34 s in-process against 0.49 s in workers,
- * 60 in 0.87 s against 0.93 s (workers win that one on idle cores). Bytes stand for work: one big
- * image pays for a worker sooner than many small ones.
- */
-export const IN_PROCESS_MAX_FILES = 64;
-export const IN_PROCESS_MAX_BYTES = 8 * 2 ** 20;
+/** The most a batch may hold (files, and their bytes on disk) to run on the main thread with more than one job (core/small-batch.ts). */
+export const IN_PROCESS_MAX_FILES = SMALL_BATCH_FILES;
+export const IN_PROCESS_MAX_BYTES = SMALL_BATCH_BYTES;
 
 /**
  * Whether a batch runs on the main thread. Never with --timeout: a thread busy with an image cannot

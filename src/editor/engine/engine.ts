@@ -5,6 +5,7 @@ import { transfer } from 'comlink';
 import { describeError, UserError } from '../../core/errors';
 import { runPipeline, type NodeOutputs } from '../../core/executor';
 import { hashBytesAsync } from '../../core/hash';
+import { SMALL_BATCH_BYTES, SMALL_BATCH_FILES } from '../../core/small-batch';
 import { transferablesOf, type Image, type Table } from '../../core/image';
 import type { PortValue, Registry, SourceFile } from '../../core/node';
 import { formatProblem, type Pipeline } from '../../core/pipeline';
@@ -53,6 +54,8 @@ export class Engine implements EngineApi {
 
   /** The most bytes of saved images a batch keeps for download (protocol.ts). */
   savedLimit = SAVED_FILES_LIMIT;
+  /** A batch within both (files, bytes of its images) runs in this worker: helpers would start slower than it runs. */
+  smallBatch = { files: SMALL_BATCH_FILES, bytes: SMALL_BATCH_BYTES };
 
   /**
    * `makePool`: helper workers for a batch's images (worker-pool.ts in the browser), made when a batch
@@ -157,7 +160,7 @@ export class Engine implements EngineApi {
     for (const c of this.batches.values()) c.abort();
     const controller = new AbortController();
     this.batches.set(request.batchId, controller);
-    const pool = this.makePool?.();
+    const pool = this.worthHelpers(request.items) ? this.makePool?.() : undefined;
     const host = {
       registry: this.registry,
       cache: () => this.cache.memoryOnly(),
@@ -175,6 +178,14 @@ export class Engine implements EngineApi {
       pool?.dispose();
       this.batches.delete(request.batchId);
     }
+  }
+
+  /** Whether a batch is big enough to pay for starting helper workers (as `cellgraph run` decides). */
+  private worthHelpers(items: BatchItem[]): boolean {
+    if (items.length > this.smallBatch.files) return true;
+    let bytes = 0;
+    for (const { sourceHash } of items) bytes += this.files.get(sourceHash)?.blob.size ?? this.sources.get(sourceHash)?.bytes.byteLength ?? 0;
+    return bytes > this.smallBatch.bytes;
   }
 
   cancelBatch(batchId: number): void {

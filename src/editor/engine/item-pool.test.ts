@@ -34,8 +34,9 @@ function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { s
   };
 }
 
-async function batch(pipeline: Pipeline, pool?: ItemPool) {
+async function batch(pipeline: Pipeline, pool?: ItemPool, small = { files: 0, bytes: 0 }) {
   const engine = new Engine(nodeRegistry, identity, pool && (() => pool));
+  engine.smallBatch = small; // these few small images would not pay for starting workers
   await engine.init({ persistent: false });
   const items: BatchItem[] = [];
   for (const name of NAMES) items.push({ name, sourceHash: (await engine.addSource(name, new Blob([readFileSync(imagePath(name))]))).hash });
@@ -68,6 +69,16 @@ describe('Run on all images with helper workers', () => {
     const { summary } = await batch(pipelineFile('nuclei-count.json'), inProcessPool(2, new Set(['blobs.tif'])));
     expect(summary.records.map((r) => [r.image, r.status])).toEqual(NAMES.map((n) => [n, n === 'blobs.tif' ? 'error' : 'ok']));
     expect(summary.records[1].error).toBe('the helper worker running it stopped (the worker stopped)');
+  });
+
+  test('a batch too small to pay for starting workers (at most 64 files and 8 MiB, as in cellgraph run) runs in the engine\'s worker', async () => {
+    const pool = inProcessPool(2);
+    const engine = new Engine(nodeRegistry, identity, () => pool);
+    expect(engine.smallBatch).toEqual({ files: 64, bytes: 8 * 2 ** 20 });
+    const { summary } = await batch(pipelineFile('nuclei-count.json'), pool, engine.smallBatch);
+    expect(summary.workers).toBeUndefined();
+    expect(pool.started).toEqual([]);
+    expect(summary.records.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
   });
 
   test('a pipeline with a batch node (its two passes need every image) runs in the engine\'s worker', async () => {
