@@ -33,8 +33,8 @@ export interface BatchHost {
   ran?(nodes: number): void;
   /** The most bytes of saved images to keep (default SAVED_FILES_LIMIT). */
   savedLimit?: number;
-  /** Helper workers: a batch without a batch node runs its images there, side by side (item-pool.ts). */
-  pool?: ItemPool;
+  /** Helper workers, if this batch is worth them: a batch without a batch node runs its images there, side by side (item-pool.ts). */
+  makePool?(): Promise<ItemPool | undefined>;
 }
 
 /** Why the pipeline cannot run on all images (one line each), or the checked pipeline. */
@@ -86,21 +86,26 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     if (!first) return { ...summary, status: 'cancelled', ms: performance.now() - started };
   }
   const batch = first?.batch && secondPassOptions(plan, first.batch);
-  if (!plan && host.pool && items.length > 1) {
-    const outcomes = await runInPool(host.pool, pipeline, items, (item) => host.sourceOf(item), {
-      start: (index) => onEvent({ batchId, type: 'item-start', index, total, image: items[index].name }),
-      end: (index, { record, ran }) => {
-        host.ran?.(ran);
-        onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
-      },
-    }, signal);
-    // in item order, as one worker gives them (the saved files' limit too)
-    for (const outcome of outcomes) {
-      if (!outcome) break;
-      keepSaved(outcome.record.image, outcome.saved);
-      summary.records.push(outcome.record);
+  const pool = !plan && items.length > 1 ? await host.makePool?.() : undefined;
+  if (pool) {
+    try {
+      const outcomes = await runInPool(pool, pipeline, items, (item) => host.sourceOf(item), {
+        start: (index) => onEvent({ batchId, type: 'item-start', index, total, image: items[index].name }),
+        end: (index, { record, ran }) => {
+          host.ran?.(ran);
+          onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
+        },
+      }, signal);
+      // in item order, as one worker gives them (the saved files' limit too)
+      for (const outcome of outcomes) {
+        if (!outcome) break;
+        keepSaved(outcome.record.image, outcome.saved);
+        summary.records.push(outcome.record);
+      }
+    } finally {
+      pool.dispose();
     }
-    summary.workers = host.pool.size;
+    summary.workers = pool.size;
     if (signal.aborted) summary.status = 'cancelled';
     summary.ms = performance.now() - started;
     return summary;

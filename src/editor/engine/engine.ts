@@ -64,7 +64,7 @@ export class Engine implements EngineApi {
   constructor(
     private readonly registry: Registry,
     private readonly send: Transfer = transfer,
-    private readonly makePool?: () => ItemPool | undefined,
+    private readonly makePool?: () => Promise<ItemPool | undefined>,
   ) {}
 
   async init({ maxBytes = DEFAULT_MAX_BYTES, persistent = true }: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo> {
@@ -160,7 +160,6 @@ export class Engine implements EngineApi {
     for (const c of this.batches.values()) c.abort();
     const controller = new AbortController();
     this.batches.set(request.batchId, controller);
-    const pool = this.worthHelpers(request.items) ? this.makePool?.() : undefined;
     const host = {
       registry: this.registry,
       cache: () => this.cache.memoryOnly(),
@@ -168,14 +167,13 @@ export class Engine implements EngineApi {
       turn: <T>(work: () => Promise<T>) => this.turn(work),
       ran: (nodes: number) => (this.ranCount += nodes),
       savedLimit: this.savedLimit,
-      pool,
+      makePool: async () => (this.worthHelpers(request.items) ? this.makePool?.() : undefined),
     };
     try {
       const summary = await runBatch(host, request, onEvent, controller.signal);
       // the saved images' bytes move to the page rather than being copied (they may be hundreds of MB)
       return this.send(summary, [...new Set((summary.saved ?? []).map((f) => f.bytes.buffer as ArrayBuffer))]);
     } finally {
-      pool?.dispose();
       this.batches.delete(request.batchId);
     }
   }

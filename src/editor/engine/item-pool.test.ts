@@ -18,11 +18,13 @@ const pipelineFile = (name: string) => JSON.parse(readFileSync(new URL(`../../..
 const NAMES = ['dsb2018_256_uint8.tif', 'blobs.tif', 'xy_8bit__few_touching_nuclei.tif', 'xy_8bit__mitocheck_incenp_t1.tif', 'dsb2018_512_uint16.tif'];
 
 /** `size` slots that run images in this thread, the first ones finishing last; `broken` images make their slot fail. */
-function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { started: string[] } {
+function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { started: string[]; made: number; disposed: number } {
   const started: string[] = [];
   return {
     size,
     started,
+    made: 0,
+    disposed: 0,
     async run(_slot, pipeline, image, source) {
       started.push(image);
       if (broken.has(image)) throw new Error('the worker stopped');
@@ -30,12 +32,14 @@ function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { s
       await new Promise((r) => setTimeout(r, 30 * (NAMES.length - NAMES.indexOf(image))));
       return runItemAlone(nodeRegistry, structuredClone(pipeline), image, structuredClone(source));
     },
-    dispose() {},
+    dispose() {
+      this.disposed++;
+    },
   };
 }
 
-async function batch(pipeline: Pipeline, pool?: ItemPool, small = { files: 0, bytes: 0 }) {
-  const engine = new Engine(nodeRegistry, identity, pool && (() => pool));
+async function batch(pipeline: Pipeline, pool?: ReturnType<typeof inProcessPool>, small = { files: 0, bytes: 0 }) {
+  const engine = new Engine(nodeRegistry, identity, pool && (async () => (pool.made++, pool)));
   engine.smallBatch = small; // these few small images would not pay for starting workers
   await engine.init({ persistent: false });
   const items: BatchItem[] = [];
@@ -63,6 +67,7 @@ describe('Run on all images with helper workers', () => {
     expect([...ends].sort()).toEqual([0, 1, 2, 3, 4]);
     expect(ends).not.toEqual([0, 1, 2, 3, 4]); // they did finish out of order
     expect(helped.engine.ranCount).toBe(alone.engine.ranCount);
+    expect([pool.made, pool.disposed]).toEqual([1, 1]); // started for the batch, stopped after it
   });
 
   test('a helper that fails fails its image alone, with one line; the rest go on', async () => {
@@ -73,7 +78,7 @@ describe('Run on all images with helper workers', () => {
 
   test('a batch too small to pay for starting workers (at most 64 files and 8 MiB, as in cellgraph run) runs in the engine\'s worker', async () => {
     const pool = inProcessPool(2);
-    const engine = new Engine(nodeRegistry, identity, () => pool);
+    const engine = new Engine(nodeRegistry, identity, async () => pool);
     expect(engine.smallBatch).toEqual({ files: 64, bytes: 8 * 2 ** 20 });
     const { summary } = await batch(pipelineFile('nuclei-count.json'), pool, engine.smallBatch);
     expect(summary.workers).toBeUndefined();
@@ -85,6 +90,6 @@ describe('Run on all images with helper workers', () => {
     const pool = inProcessPool(2);
     const { summary } = await batch(pipelineFile('illumination-correction.json'), pool);
     expect(summary.workers).toBeUndefined();
-    expect(pool.started).toEqual([]);
+    expect(pool.made).toBe(0); // no helpers started for nothing
   });
 });

@@ -9,10 +9,13 @@ import { runItemAlone } from './batch';
 import type { ItemOutcome } from './item-pool';
 
 export interface ItemWorkerApi {
+  /** Answers once the worker has started (its bundle loaded). */
+  ping(): true;
   runItem(pipeline: Pipeline, image: string, source: SourceFile): Promise<ItemOutcome>;
 }
 
 const api: ItemWorkerApi = {
+  ping: () => true,
   async runItem(pipeline, image, source) {
     const outcome = await runItemAlone(nodeRegistry, pipeline, image, source);
     return transfer(outcome, [...new Set(outcome.saved.map((f) => f.bytes.buffer as ArrayBuffer))]);

@@ -5,8 +5,12 @@ import type { ItemPool } from './item-pool';
 import { MAX_HELPERS } from './item-pool';
 import type { ItemWorkerApi } from './item-worker';
 
-/** A pool of one helper per core (at most MAX_HELPERS), or undefined with fewer than two cores or no workers. */
-export function workerPool(): ItemPool | undefined {
+/**
+ * A pool of one helper per core (at most MAX_HELPERS), or undefined with fewer than two cores or where
+ * a helper cannot start (a browser without workers in workers): the batch then runs in the engine's
+ * worker, as before, rather than failing every image.
+ */
+export async function workerPool(): Promise<ItemPool | undefined> {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
   const size = Math.min(MAX_HELPERS, cores);
   if (size < 2 || typeof Worker === 'undefined') return undefined;
@@ -22,6 +26,13 @@ export function workerPool(): ItemPool | undefined {
     }
     return s;
   };
+  try {
+    const first = open(0);
+    await Promise.race([first.api.ping(), first.failed]);
+  } catch {
+    slots[0]?.worker.terminate();
+    return undefined;
+  }
   return {
     size,
     async run(slot, pipeline, image, source) {
