@@ -70,6 +70,21 @@ describe('Run on all images with helper workers', () => {
     expect([pool.made, pool.disposed]).toEqual([1, 1]); // started for the batch, stopped after it
   });
 
+  test('cancel: no image starts after it, those running finish; the records are the images started, in order', async () => {
+    const pool = inProcessPool(2);
+    const engine = new Engine(nodeRegistry, identity, async () => pool);
+    engine.smallBatch = { files: 0, bytes: 0 };
+    await engine.init({ persistent: false });
+    const items: BatchItem[] = [];
+    for (const name of NAMES) items.push({ name, sourceHash: (await engine.addSource(name, new Blob([readFileSync(imagePath(name))]))).hash });
+    const summary = await engine.runBatch({ batchId: 7, pipeline: pipelineFile('nuclei-count.json'), items }, (e) => {
+      if (e.type === 'item-end') engine.cancelBatch(7);
+    });
+    expect(summary.status).toBe('cancelled');
+    expect(summary.records.map((r) => r.image)).toEqual(NAMES.slice(0, pool.started.length));
+    expect(pool.started.length).toBeLessThan(NAMES.length);
+  });
+
   test('a helper that fails fails its image alone, with one line; the rest go on', async () => {
     const { summary } = await batch(pipelineFile('nuclei-count.json'), inProcessPool(2, new Set(['blobs.tif'])));
     expect(summary.records.map((r) => [r.image, r.status])).toEqual(NAMES.map((n) => [n, n === 'blobs.tif' ? 'error' : 'ok']));
