@@ -352,7 +352,7 @@ describe('Run on all images', () => {
     }
   });
 
-  test('a batch of more than 64 images runs in helper workers, one per core (at most 4): its tables are those `cellgraph run` writes for the folder', async () => {
+  test('a batch of more than 64 images runs in helper workers, one per core (at most 4), also the second pass of a pipeline with a batch node: its tables are those `cellgraph run` writes for the folder', async () => {
     const fresh = await openEditor();
     try {
       const { page } = fresh;
@@ -379,6 +379,17 @@ describe('Run on all images', () => {
       const cli = cellgraph(['run', 'pipelines/nuclei-count.json', folder, '--out', out, '--no-cache']);
       expect(cli.code, cli.stderr).toBe(0);
       expectRunnerTables(out, nucleiCsv.bytes, imagesCsv.bytes);
+
+      // a pipeline with a batch node: its second pass on the helpers, with the mean over all 70
+      const illumination = 'pipelines/illumination-correction.json';
+      await openPipelineFile(page, 'illumination-correction.json', readFileSync(join(REPO, illumination), 'utf8'));
+      await settle(page);
+      const second = await runAll(page, 70);
+      expect(await result.getByTestId('batch-time').textContent()).toMatch(cores >= 2 ? new RegExp(` on ${Math.min(4, cores)} workers$`) : /s$/);
+      const outIllumination = join(tmp, 'out-seventy-illumination');
+      const cliIllumination = cellgraph(['run', illumination, folder, '--out', outIllumination, '--no-cache']);
+      expect(cliIllumination.code, cliIllumination.stderr).toBe(0);
+      expectRunnerTables(outIllumination, (await second.downloadFile('nuclei.csv')).bytes, (await second.downloadFile('images.csv')).bytes);
     } finally {
       await fresh.close();
     }

@@ -2,8 +2,8 @@
 // single runs and reading their cache (what it computes is kept in memory only: see
 // TieredCache.memoryOnly), each image giving the record `cellgraph run` makes of it (its rows of every
 // exported table, its images.csv columns, or its one-line error). An image that fails, fails alone.
-// With helper workers (item-pool.ts, in the browser one per core) a pipeline without a batch node runs
-// its images there side by side, uncached, and gives the same records in the same order.
+// With helper workers (item-pool.ts, in the browser one per core) the images run there side by side
+// (a pipeline with a batch node: its second pass), uncached, giving the same records in the same order.
 // A pipeline with a batch node (batch-mean) runs in two passes, as the runner runs it
 // (core/batch-pass.ts): what feeds the batch node on every image first (batch-first-pass.ts), then
 // the rest on every image that got through, with the batch node's result over all of them.
@@ -17,7 +17,7 @@ import { checkPipeline, type CheckedPipeline } from '../../core/validate';
 import { canonicalPipeline } from '../../io/embedded-provenance';
 import { encodeSavedImages, savedImageFile, savedImageStem, type SavedImage } from '../../io/saved-images';
 import { MISSING_SOURCE, runEditorFirstPass, type EditorFirstPass } from './batch-first-pass';
-import { runInPool, type ItemOutcome, type ItemPool } from './item-pool';
+import { runInPool, type ItemOutcome, type ItemPool, type SecondPass } from './item-pool';
 import { SAVED_FILES_LIMIT, type BatchEvent, type BatchItem, type BatchRequest, type BatchSummary } from './protocol';
 
 /** What the batch needs of the engine. */
@@ -33,7 +33,7 @@ export interface BatchHost {
   ran?(nodes: number): void;
   /** The most bytes of saved images to keep (default SAVED_FILES_LIMIT). */
   savedLimit?: number;
-  /** Helper workers, if this batch is worth them: a batch without a batch node runs its images there, side by side (item-pool.ts). */
+  /** Helper workers, if this batch is worth them: its images (the second pass's) run there, side by side (item-pool.ts). */
   makePool?(): Promise<ItemPool | undefined>;
 }
 
@@ -86,7 +86,7 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     if (!first) return { ...summary, status: 'cancelled', ms: performance.now() - started };
   }
   const batch = first?.batch && secondPassOptions(plan, first.batch);
-  const pool = !plan && items.length > 1 ? await host.makePool?.() : undefined;
+  const pool = items.length > 1 && !signal.aborted ? await host.makePool?.() : undefined;
   if (pool) {
     try {
       const outcomes = await runInPool(pool, pipeline, items, (item) => host.sourceOf(item), {
@@ -95,7 +95,7 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
           host.ran?.(ran);
           onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
         },
-      }, signal);
+      }, signal, first && batch ? { options: batch, failed: first.failed } : undefined);
       // in item order, as one worker gives them (the saved files' limit too)
       for (const outcome of outcomes) {
         if (!outcome) break;
@@ -164,13 +164,13 @@ async function runItem(
 
 let checkedMemo: { text: string; ctx: { checked: CheckedPipeline; registry: Registry } } | undefined;
 
-/** One image of a batch without a batch node, on its own, uncached: what a helper worker runs. */
-export async function runItemAlone(registry: Registry, pipeline: Pipeline, image: string, source: SourceFile): Promise<ItemOutcome> {
+/** One image of a batch on its own, uncached (with `second`, its second pass): what a helper worker runs. */
+export async function runItemAlone(registry: Registry, pipeline: Pipeline, image: string, source: SourceFile, second?: SecondPass): Promise<ItemOutcome> {
   const text = JSON.stringify(pipeline);
   if (checkedMemo?.text !== text || checkedMemo.ctx.registry !== registry) {
     const checked = checkForBatch(pipeline, registry);
     if ('problems' in checked) return { record: errorRecord(image, checked.problems.join('; ')), saved: [], ran: 0 };
     checkedMemo = { text, ctx: { checked: checked.checked, registry } };
   }
-  return (await runItem(checkedMemo.ctx, undefined, image, source))!;
+  return (await runItem(checkedMemo.ctx, undefined, image, source, undefined, second))!;
 }

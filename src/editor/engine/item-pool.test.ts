@@ -8,6 +8,7 @@ import { nodeRegistry } from '../../../nodes/index';
 import type { BatchRecord } from '../../core/batch-record';
 import type { Pipeline } from '../../core/pipeline';
 import { imagePath } from '../../testing/paths';
+import { dsbQuarters } from '../../testing/quarters';
 import { runItemAlone } from './batch';
 import { Engine } from './engine';
 import type { ItemPool } from './item-pool';
@@ -25,12 +26,12 @@ function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { s
     started,
     made: 0,
     disposed: 0,
-    async run(_slot, pipeline, image, source) {
+    async run(_slot, pipeline, image, source, second) {
       started.push(image);
       if (broken.has(image)) throw new Error('the worker stopped');
       // early images wait longest, so they finish after later ones; a copy, as a worker gets it
-      await new Promise((r) => setTimeout(r, 30 * (NAMES.length - NAMES.indexOf(image))));
-      return runItemAlone(nodeRegistry, structuredClone(pipeline), image, structuredClone(source));
+      await new Promise((r) => setTimeout(r, 30 * (NAMES.length - Math.max(0, NAMES.indexOf(image)))));
+      return runItemAlone(nodeRegistry, structuredClone(pipeline), image, structuredClone(source), structuredClone(second));
     },
     dispose() {
       this.disposed++;
@@ -38,12 +39,14 @@ function inProcessPool(size: number, broken = new Set<string>()): ItemPool & { s
   };
 }
 
-async function batch(pipeline: Pipeline, pool?: ReturnType<typeof inProcessPool>, small = { files: 0, bytes: 0 }) {
+const realFiles = () => NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(imagePath(name))) }));
+
+async function batch(pipeline: Pipeline, pool?: ReturnType<typeof inProcessPool>, small = { files: 0, bytes: 0 }, files: { name: string; bytes: Uint8Array }[] = realFiles()) {
   const engine = new Engine(nodeRegistry, identity, pool && (async () => (pool.made++, pool)));
   engine.smallBatch = small; // these few small images would not pay for starting workers
   await engine.init({ persistent: false });
   const items: BatchItem[] = [];
-  for (const name of NAMES) items.push({ name, sourceHash: (await engine.addSource(name, new Blob([readFileSync(imagePath(name))]))).hash });
+  for (const { name, bytes } of files) items.push({ name, sourceHash: (await engine.addSource(name, new Blob([bytes.slice()]))).hash });
   const events: BatchEvent[] = [];
   const summary = await engine.runBatch({ batchId: 1, pipeline, items }, (e) => events.push(e));
   return { summary, events, engine };
@@ -101,10 +104,24 @@ describe('Run on all images with helper workers', () => {
     expect(summary.records.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
   });
 
-  test('a pipeline with a batch node (its two passes need every image) runs in the engine\'s worker', async () => {
+  test('a pipeline with a batch node: the first pass in the engine\'s worker, the second on the helpers with the batch result; the same records', async () => {
+    const pipeline = pipelineFile('illumination-correction.json');
+    // four fields of one plate (the DSB2018 512 image's quarters) and one image of another size
+    const files = [...dsbQuarters(), { name: 'blobs.tif', bytes: new Uint8Array(readFileSync(imagePath('blobs.tif'))) }];
+    const alone = await batch(pipeline, undefined, undefined, files);
     const pool = inProcessPool(2);
-    const { summary } = await batch(pipelineFile('illumination-correction.json'), pool);
-    expect(summary.workers).toBeUndefined();
-    expect(pool.made).toBe(0); // no helpers started for nothing
+    const helped = await batch(pipeline, pool, undefined, files);
+    expect(helped.summary.workers).toBe(2);
+    expect(withoutTime(helped.summary.records)).toEqual(withoutTime(alone.summary.records));
+    // the images of another size than the first fail in the first pass: only the others reach the helpers
+    const passed = alone.summary.records.filter((r) => r.status === 'ok').map((r) => r.image);
+    expect(passed.length).toBeGreaterThan(1);
+    expect(alone.summary.records.some((r) => r.status === 'error')).toBe(true);
+    expect([...pool.started].sort()).toEqual([...passed].sort());
+    // every image is reported in the second pass, those that failed the first by an end alone
+    const second = helped.events.filter((e) => e.pass === undefined);
+    expect(second.filter((e) => e.type === 'item-end').map((e) => e.index).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(alone.summary.records.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'error']);
+    expect(second.filter((e) => e.type === 'item-start').length).toBe(passed.length);
   });
 });

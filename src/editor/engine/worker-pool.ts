@@ -14,7 +14,8 @@ export async function workerPool(): Promise<ItemPool | undefined> {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
   const size = Math.min(MAX_HELPERS, cores);
   if (size < 2 || typeof Worker === 'undefined') return undefined;
-  const slots: ({ worker: Worker; api: Remote<ItemWorkerApi>; failed: Promise<never> } | undefined)[] = new Array(size).fill(undefined);
+  // sent: the batch whose second-pass results this slot's worker holds
+  const slots: ({ worker: Worker; api: Remote<ItemWorkerApi>; failed: Promise<never>; sent?: string } | undefined)[] = new Array(size).fill(undefined);
   const open = (slot: number) => {
     let s = slots[slot];
     if (!s) {
@@ -35,10 +36,15 @@ export async function workerPool(): Promise<ItemPool | undefined> {
   }
   return {
     size,
-    async run(slot, pipeline, image, source) {
+    async run(slot, pipeline, image, source, second) {
       const s = open(slot);
       try {
-        return await Promise.race([s.api.runItem(pipeline, image, source), s.failed]);
+        const hash = second?.batch?.hash;
+        if (second && hash !== s.sent) {
+          await Promise.race([s.api.setSecondPass(second), s.failed]);
+          s.sent = hash;
+        }
+        return await Promise.race([s.api.runItem(pipeline, image, source, hash), s.failed]);
       } catch (err) {
         s.worker.terminate();
         slots[slot] = undefined;
