@@ -1,8 +1,7 @@
 // The browser's ItemPool: helper Web Workers started from the engine's worker, created when a batch
 // needs them and stopped when it ends (they hold memory). No pool where workers cannot be made.
 import { wrap, type Remote } from 'comlink';
-import type { ItemPool } from './item-pool';
-import { MAX_HELPERS } from './item-pool';
+import { MAX_HELPERS, type ItemPool } from './item-pool';
 import type { ItemWorkerApi } from './item-worker';
 
 /**
