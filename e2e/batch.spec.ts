@@ -54,6 +54,19 @@ afterAll(async () => {
 const withoutLastColumn = (csv: string) => csv.split('\n').map((line) => line.split(',').slice(0, -1).join(',')).join('\n');
 
 /** "Run on all N images" in a fresh editor's Images panel: waits for the result and checks that all went through. */
+/** A folder of `count` different files img_00.tif…: blobs.tif with one pixel changed in each. */
+function blobsFolder(name: string, count: number): string {
+  const folder = join(tmp, name);
+  mkdirSync(folder);
+  const blobs = readFileSync(join(REPO, 'test-data/images', BLOBS));
+  for (let k = 0; k < count; k++) {
+    const copy = Buffer.from(blobs);
+    copy[copy.length - 10] = k;
+    writeFileSync(join(folder, `img_${String(k).padStart(2, '0')}.tif`), copy);
+  }
+  return folder;
+}
+
 async function runAll(page: Browser['page'], count: number) {
   const result = page.getByRole('region', { name: 'Images' }).getByTestId('batch-result');
   await page.getByRole('region', { name: 'Images' }).getByRole('button', { name: `Run on all ${count} images` }).click();
@@ -357,14 +370,7 @@ describe('Run on all images', () => {
     try {
       const { page } = fresh;
       const images = page.getByRole('region', { name: 'Images' });
-      const folder = join(tmp, 'seventy');
-      mkdirSync(folder);
-      const blobs = readFileSync(join(REPO, 'test-data/images', BLOBS));
-      for (let k = 0; k < 70; k++) {
-        const copy = Buffer.from(blobs);
-        copy[copy.length - 10] = k; // a pixel: 70 different files
-        writeFileSync(join(folder, `img_${String(k).padStart(2, '0')}.tif`), copy);
-      }
+      const folder = blobsFolder('seventy', 70);
       await openExample(page, 'nuclei-count.json');
       await images.getByRole('button', { name: `Remove ${DSB}` }).click();
       await page.getByLabel('Add folder').setInputFiles(folder);
@@ -400,14 +406,7 @@ describe('Run on all images', () => {
     try {
       const { page } = fresh;
       const images = page.getByRole('region', { name: 'Images' });
-      const folder = join(tmp, 'many');
-      mkdirSync(folder);
-      const blobs = readFileSync(join(REPO, 'test-data/images', BLOBS));
-      for (let k = 0; k < 25; k++) {
-        const copy = Buffer.from(blobs);
-        copy[copy.length - 10] = k; // a pixel: 25 different files
-        writeFileSync(join(folder, `img_${String(k).padStart(2, '0')}.tif`), copy);
-      }
+      const folder = blobsFolder('many', 25);
       await page.getByLabel('Add folder').setInputFiles(folder);
       await settle(page);
       expect(await images.locator('input[type="radio"]').count()).toBe(26);
