@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { copyMeta, type Column } from '../../src/core/image';
 import { UserError } from '../../src/core/errors';
 import { defineNode, port } from '../../src/core/node';
-import { MAX_NAME_LENGTH, compileFilenamePattern, matchFile, matchedText } from '../../src/imaging/filename-metadata';
+import { MAX_NAME_LENGTH, compileFilenamePattern, matchFile } from '../../src/imaging/filename-metadata';
 
 const WHAT = "metadata-from-filename: param 'pattern'";
 
@@ -61,16 +61,15 @@ export const metadataFromFilename = defineNode({
     }
     const meta = image?.meta.source !== undefined ? image.meta : table.meta;
     if (meta.source === undefined) throw new UserError('metadata-from-filename: the image has no file name to read');
-    let name: string;
-    let values: Record<string, string> | undefined;
+    let matched: ReturnType<typeof matchFile>;
     try {
-      name = matchedText(meta.source, meta.folder, match);
-      values = matchFile(compiled, meta.source, meta.folder, match);
+      matched = matchFile(compiled, meta.source, meta.folder, match);
     } catch (err) {
       throw err instanceof UserError ? new UserError(`metadata-from-filename: ${err.message}`) : err;
     }
+    let { values } = matched;
     if (!values) {
-      if (noMatch === 'error') throw new UserError(`metadata-from-filename: the file name '${name}' does not match the pattern ${pattern}`);
+      if (noMatch === 'error') throw new UserError(`metadata-from-filename: the file name '${matched.text}' does not match the pattern ${pattern}`);
       values = Object.fromEntries(compiled.groups.map((g) => [g, '']));
     }
     const added: Column[] = compiled.groups.map((g) => ({ name: g, type: 'string', values: new Array<string>(table.rows).fill(values[g]) }));

@@ -148,9 +148,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   };
 
   let stopping = false;
+  const unwritable = (reason: string) =>
+    `cellgraph: stopped after ${ok + failed} of ${mine.length} images: ${reason}. No tables written; free the space (or choose another --out) and run again to resume.`;
   const onRecord = (index: number, record: ImageRecord) => {
     if (stopping) return;
-    if (record.fatal) return stop(`cellgraph: stopped after ${ok + failed} of ${mine.length} images: ${record.error}. No tables written; free the space (or choose another --out) and run again to resume.`, 2);
+    if (record.fatal) return stop(unwritable(record.error!), 2);
     if (record.status === 'ok') ok++;
     else failed++;
     if (record.resumed) resumed++;
@@ -165,7 +167,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     } catch (err) {
       const failure = writeFailure('a table', err);
       if (!(failure instanceof OutputWriteError)) throw err;
-      stop(`cellgraph: stopped after ${ok + failed} of ${mine.length} images: ${failure.message}. No tables written; free the space (or choose another --out) and run again to resume.`, 2);
+      stop(unwritable(failure.message), 2);
     }
   };
 

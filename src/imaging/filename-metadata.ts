@@ -57,14 +57,15 @@ export type FilenameMatch = 'name' | 'folder-and-name';
  * The text a pattern is matched against for a file `name` (folders stripped) in `folder`; a UserError
  * when the folder is asked for but not known.
  */
-export function matchedText(name: string, folder: string | undefined, match: FilenameMatch): string {
+function matchedText(name: string, folder: string | undefined, match: FilenameMatch): string {
   const file = baseName(name);
   if (match === 'name') return file;
   if (folder === undefined) throw new UserError(`the folder of '${file}' is not known (in the editor, add the images as a folder, not one by one)`);
   return `${folder}/${file}`;
 }
 
-/** matchFilename on matchedText: the values, or undefined when the text does not match. */
-export function matchFile(p: FilenamePattern, name: string, folder: string | undefined, match: FilenameMatch): Record<string, string> | undefined {
-  return matchFilename(p, matchedText(name, folder, match), match === 'name' ? MAX_NAME_LENGTH : 2 * MAX_NAME_LENGTH + 1);
+/** matchFilename on matchedText: the text, and the values (undefined when the text does not match). */
+export function matchFile(p: FilenamePattern, name: string, folder: string | undefined, match: FilenameMatch): { text: string; values?: Record<string, string> } {
+  const text = matchedText(name, folder, match);
+  return { text, values: matchFilename(p, text, match === 'name' ? MAX_NAME_LENGTH : 2 * MAX_NAME_LENGTH + 1) };
 }

@@ -86,47 +86,45 @@ export async function runBatch(host: BatchHost, { batchId, pipeline, items }: Ba
     if (!first) return { ...summary, status: 'cancelled', ms: performance.now() - started };
   }
   const batch = first?.batch && secondPassOptions(plan, first.batch);
+  const ended = (index: number, { record, ran }: ItemOutcome) => {
+    host.ran?.(ran);
+    onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
+  };
+  // records in item order, and the saved files' limit applied in that order
+  const keep = ({ record, saved }: ItemOutcome) => {
+    keepSaved(record.image, saved);
+    summary.records.push(record);
+  };
   const pool = items.length > 1 && !signal.aborted ? await host.makePool?.() : undefined;
   if (pool) {
     try {
-      const outcomes = await runInPool(pool, pipeline, items, (item) => host.sourceOf(item), {
-        start: (index) => onEvent({ batchId, type: 'item-start', index, total, image: items[index].name }),
-        end: (index, { record, ran }) => {
-          host.ran?.(ran);
-          onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
-        },
-      }, signal, first && batch ? { options: batch, failed: first.failed } : undefined);
-      // in item order, as one worker gives them (the saved files' limit too)
+      const begin = (index: number) => onEvent({ batchId, type: 'item-start', index, total, image: items[index].name });
+      const second = first && batch ? { options: batch, failed: first.failed } : undefined;
+      const outcomes = await runInPool(pool, pipeline, items, (item) => host.sourceOf(item), { start: begin, end: ended }, signal, second);
       for (const outcome of outcomes) {
         if (!outcome) break;
-        keepSaved(outcome.record.image, outcome.saved);
-        summary.records.push(outcome.record);
+        keep(outcome);
       }
     } finally {
       pool.dispose();
     }
     summary.workers = pool.size;
-    if (signal.aborted) summary.status = 'cancelled';
-    summary.ms = performance.now() - started;
-    return summary;
-  }
-  for (const [index, item] of items.entries()) {
-    if (signal.aborted) break;
-    const done = first?.failed.has(index)
-      ? { record: first.failed.get(index)!, saved: [], ran: 0 }
-      : await host.turn(async () => {
-          if (signal.aborted) return undefined;
-          const source = await host.sourceOf(item);
-          const image = item.name; // as listed: folder/name where two listed files share a name, as the runner names them
-          onEvent({ batchId, type: 'item-start', index, total, image });
-          return runItem(ctx, host.cache(), image, source, signal, batch);
-        });
-    if (!done) break;
-    const { record, saved, ran } = done;
-    host.ran?.(ran);
-    keepSaved(record.image, saved);
-    summary.records.push(record);
-    onEvent({ batchId, type: 'item-end', index, total, image: record.image, status: record.status, ...(record.error ? { error: record.error } : {}) });
+  } else {
+    for (const [index, item] of items.entries()) {
+      if (signal.aborted) break;
+      const done = first?.failed.has(index)
+        ? { record: first.failed.get(index)!, saved: [], ran: 0 }
+        : await host.turn(async () => {
+            if (signal.aborted) return undefined;
+            const source = await host.sourceOf(item);
+            const image = item.name; // as listed: folder/name where two listed files share a name, as the runner names them
+            onEvent({ batchId, type: 'item-start', index, total, image });
+            return runItem(ctx, host.cache(), image, source, signal, batch);
+          });
+      if (!done) break;
+      keep(done);
+      ended(index, done);
+    }
   }
   if (signal.aborted) summary.status = 'cancelled';
   summary.ms = performance.now() - started;

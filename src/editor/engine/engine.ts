@@ -91,12 +91,12 @@ export class Engine implements EngineApi {
     if (this.lastRead?.hash === hash) this.lastRead = undefined;
     if (data instanceof Uint8Array) {
       this.files.delete(hash);
-      this.sources.set(hash, { name, bytes, hash, ...(folder !== undefined ? { folder } : {}) });
+      this.sources.set(hash, { name, bytes, hash, folder });
     } else {
       this.sources.delete(hash);
       this.files.set(hash, { name, folder, blob: data });
     }
-    return { name, hash, size: bytes.byteLength };
+    return { name, hash, size: bytes.byteLength, ...(folder !== undefined ? { folder } : {}) };
   }
 
   async hasSource(hash: string): Promise<boolean> {
@@ -121,12 +121,12 @@ export class Engine implements EngineApi {
       // bytes read here are those that were hashed
       const bytes = await readBlob(added.blob);
       if (!bytes) return undefined;
-      this.lastRead = { name: added.name, bytes, hash, ...(added.folder !== undefined ? { folder: added.folder } : {}) };
+      this.lastRead = { name: added.name, folder: added.folder, bytes, hash };
       return this.lastRead;
     }
     const row = await this.cache.disk?.getSource(hash).catch(() => undefined);
     if (!row) return undefined;
-    const file: SourceFile = { name: row.name, bytes: row.bytes, hash, ...(row.folder !== undefined ? { folder: row.folder } : {}) };
+    const file: SourceFile = { name: row.name, folder: row.folder, bytes: row.bytes, hash };
     this.sources.set(hash, file);
     return file;
   }

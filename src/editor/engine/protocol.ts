@@ -182,7 +182,6 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-/** The worker's API, as the page calls it through comlink. */
 /** Why an image cannot run, after "the image": its bytes are gone or its file cannot be read. */
 export const UNREADABLE = 'is no longer stored, or its file was changed, moved or deleted since it was added; add it again';
 
@@ -193,6 +192,7 @@ export interface AddSourceOptions {
   folder?: string;
 }
 
+/** The worker's API, as the page calls it through comlink. */
 export interface EngineApi {
   init(options: { maxBytes?: number; persistent?: boolean }): Promise<CacheInfo>;
   /**

@@ -20,7 +20,7 @@ export function previewFilenamePattern(pattern: string, files: { name: string; f
     rows: files.map(({ name, folder }) => {
       const shown = folder === undefined ? name : `${folder}/${name}`;
       try {
-        return { name: shown, values: matchFile(compiled, name, folder, match) };
+        return { name: shown, values: matchFile(compiled, name, folder, match).values };
       } catch (err) {
         return { name: shown, error: describeError(err) };
       }

@@ -65,7 +65,7 @@ export class Images {
       // one file at a time, read in the worker; the database keeps only the last MAX_SOURCES for a
       // reload, so the ones before are not written to it
       const info = await this.host.client.addSource(f.name, f.bytes, { keep: i >= files.length - MAX_SOURCES, folder: f.folder });
-      added.push(f.folder ? { ...info, folder: f.folder } : info);
+      added.push(info);
     }
     if (added.length === 0) return;
     this.update((s) => ({
